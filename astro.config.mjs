@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeSlug from 'rehype-slug';
+
+// The site's public base URL: canonical links, RSS, sitemap and citations are built from it.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  markdown: {
+    // Raw text must reach the page as written: SmartyPants would rewrite quotes and dashes, and GFM is
+    // added explicitly (rather than by the processor's default) so the pipeline is visible here.
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeSlug],
+    }),
+  },
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});
