@@ -1,0 +1,89 @@
+/**
+ * The archive as pages see it: every article with its display fields, newest first, and every
+ * index (facets, calendar) computed once from the collection. Pure: `load.ts` feeds it the
+ * collection; tests feed it plain objects.
+ */
+import type { ArticleData } from '../../content.config.ts';
+import { buildCalendar, compareChronologically, type Calendar } from './calendar.ts';
+import { formatDateRange } from './dates.ts';
+import { buildFacet, FACETS, type Facet, type FacetKey } from './facets.ts';
+import { readingMinutes } from './reading-time.ts';
+import { relatedArticles } from './related.ts';
+
+/** What the content collection gives us: Astro's entries fit this shape. */
+export interface SourceEntry {
+  id: string;
+  body?: string;
+  data: ArticleData;
+}
+
+export interface Article<E extends SourceEntry = SourceEntry> {
+  id: string;
+  /** `/articles/<id>/`. */
+  url: string;
+  data: ArticleData;
+  /** "13–27 May 2021"; undefined when the article states no date. */
+  dateLabel?: string;
+  readingMinutes: number;
+  entry: E;
+}
+
+export interface Archive<E extends SourceEntry = SourceEntry> {
+  /** Newest first; undated articles last, by title. */
+  articles: Article<E>[];
+  byId: Map<string, Article<E>>;
+  facets: Record<FacetKey, Facet<Article<E>>>;
+  calendar: Calendar<Article<E>>;
+  related(article: Article<E>): Article<E>[];
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+export function articleUrl(id: string): string {
+  return `/articles/${id}/`;
+}
+
+/** Newest first by start then end date; undated after dated; then by title and id. */
+export function compareNewestFirst(a: SourceEntry, b: SourceEntry): number {
+  const aUndated = a.data.dateStart === undefined;
+  const bUndated = b.data.dateStart === undefined;
+  if (aUndated !== bUndated) return aUndated ? 1 : -1;
+  return (
+    compareChronologically(b.data, a.data) ||
+    collator.compare(a.data.title, b.data.title) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+export function toArticle<E extends SourceEntry>(entry: E): Article<E> {
+  return {
+    id: entry.id,
+    url: articleUrl(entry.id),
+    data: entry.data,
+    dateLabel: formatDateRange(entry.data.dateStart, entry.data.dateEnd),
+    readingMinutes: readingMinutes(entry.body ?? ''),
+    entry,
+  };
+}
+
+export function buildArchive<E extends SourceEntry>(entries: readonly E[]): Archive<E> {
+  const articles = [...entries].sort(compareNewestFirst).map(toArticle);
+  const facets = {
+    tags: buildFacet(FACETS.tags, articles),
+    sources: buildFacet(FACETS.sources, articles),
+    series: buildFacet(FACETS.series, articles),
+    editors: buildFacet(FACETS.editors, articles),
+  };
+  const relatedCache = new Map<string, Article<E>[]>();
+  return {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    facets,
+    calendar: buildCalendar(articles),
+    related(article) {
+      let list = relatedCache.get(article.id);
+      if (!list) relatedCache.set(article.id, (list = relatedArticles(article, facets.tags.byName)));
+      return list;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleData } from '../../src/content.config.ts';
+import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
+import { paginate } from '../../src/lib/archive/paginate.ts';
+import { readingMinutes } from '../../src/lib/archive/reading-time.ts';
+
+function entry(id: string, data: Partial<ArticleData> = {}, body = 'Some words.'): SourceEntry {
+  return { id, body, data: { title: id, tags: ['Iran'], rawFile: `${id}.txt`, ...data } };
+}
+
+describe('calendar', () => {
+  const archive = buildArchive([
+    entry('bulletin', { dateStart: '2020-03-22', dateEnd: '2020-04-05' }),
+    entry('new-year', { dateStart: '2020-12-28', dateEnd: '2021-01-03' }),
+    entry('single', { dateStart: '2020-04-01' }),
+    entry('undated'),
+  ]);
+  const month = (key: string) => archive.calendar.byMonth.get(key)?.articles.map((a) => a.id);
+
+  it('lists a range under every month it covers', () => {
+    expect(month('2020-03')).toEqual(['bulletin']);
+    expect(month('2020-04')).toEqual(['bulletin', 'single']);
+  });
+
+  it('lists a cross-year range under both years', () => {
+    expect(month('2020-12')).toEqual(['new-year']);
+    expect(month('2021-01')).toEqual(['new-year']);
+    expect(archive.calendar.years.map((y) => y.year)).toEqual([2021, 2020]);
+  });
+
+  it('counts each article once per year however many months it covers', () => {
+    expect(archive.calendar.years.find((y) => y.year === 2020)?.count).toBe(3);
+  });
+
+  it('puts undated articles in their own section and in no month', () => {
+    expect(archive.calendar.undated.map((a) => a.id)).toEqual(['undated']);
+    const inMonths = [...archive.calendar.byMonth.values()].flatMap((m) => m.articles.map((a) => a.id));
+    expect(inMonths).not.toContain('undated');
+  });
+
+  it('gives undated articles no date label', () => {
+    expect(archive.byId.get('undated')?.dateLabel).toBeUndefined();
+    expect(archive.byId.get('bulletin')?.dateLabel).toBe('22 March – 5 April 2020');
+  });
+
+  it('uses zero-padded month URLs', () => {
+    expect(archive.calendar.byMonth.get('2020-04')?.url).toBe('/dates/2020/04/');
+  });
+});
+
+describe('sorting', () => {
+  it('lists articles newest first with undated ones last', () => {
+    const archive = buildArchive([
+      entry('b-undated'),
+      entry('old', { dateStart: '2019-01-01' }),
+      entry('a-undated'),
+      entry('new', { dateStart: '2021-01-01' }),
+    ]);
+    expect(archive.articles.map((a) => a.id)).toEqual(['new', 'old', 'a-undated', 'b-undated']);
+  });
+});
+
+describe('facets', () => {
+  const archive = buildArchive([
+    entry('one', { tags: ['Iran', 'إيران'], source: 'NCRI', editor: 'Dr. Raz Zimmt' }),
+    entry('two', { tags: ['Iran', 'Iraq'], source: 'NCRI' }),
+  ]);
+
+  it('files each article under each of its tags', () => {
+    const iran = archive.facets.tags.byName.get('Iran');
+    expect(iran?.url).toBe('/tags/iran/');
+    expect(iran?.articles.map((a) => a.id)).toEqual(['one', 'two']);
+  });
+
+  it('gives non-ASCII tags a reachable ASCII URL', () => {
+    expect(archive.facets.tags.byName.get('إيران')?.url).toMatch(/^\/tags\/[a-z0-9-]+\/$/);
+  });
+
+  it('indexes sources and editors by slug', () => {
+    expect(archive.facets.sources.byName.get('NCRI')?.url).toBe('/sources/ncri/');
+    expect(archive.facets.editors.byName.get('Dr. Raz Zimmt')?.url).toBe('/editors/dr-raz-zimmt/');
+  });
+});
+
+describe('related', () => {
+  it('ranks articles sharing rarer tags first and never lists the article itself', () => {
+    const archive = buildArchive([
+      entry('a', { tags: ['Iran', 'Hamas'] }),
+      entry('b', { tags: ['Iran'] }),
+      entry('c', { tags: ['Iran', 'Hamas'] }),
+      entry('d', { tags: ['Iraq'] }),
+    ]);
+    const related = archive.related(archive.byId.get('a')!).map((r) => r.id);
+    expect(related).toEqual(['c', 'b']);
+  });
+});
+
+describe('paginate', () => {
+  const items = Array.from({ length: 120 }, (_, i) => i);
+
+  it('splits more than 50 items into pages of 50', () => {
+    const pages = paginate(items, '/tags/iran/');
+    expect(pages.map((p) => p.items.length)).toEqual([50, 50, 20]);
+  });
+
+  it('puts page 1 at the list URL and later pages under it', () => {
+    const pages = paginate(items, '/tags/iran/');
+    expect(pages.map((p) => p.url)).toEqual(['/tags/iran/', '/tags/iran/2/', '/tags/iran/3/']);
+    expect(pages[1]).toMatchObject({ prevUrl: '/tags/iran/', nextUrl: '/tags/iran/3/', total: 3 });
+  });
+
+  it('keeps exactly 50 items on one page', () => {
+    expect(paginate(items.slice(0, 50), '/x/')).toHaveLength(1);
+  });
+
+  it('gives an empty list one empty page', () => {
+    expect(paginate([], '/x/')).toEqual([{ number: 1, total: 1, items: [], url: '/x/' }]);
+  });
+});
+
+describe('readingMinutes', () => {
+  it('rounds to at least a minute for a short body', () => {
+    expect(readingMinutes('A few words here.')).toBe(1);
+  });
+
+  it('counts 230 words a minute, ignoring markup', () => {
+    expect(readingMinutes(`## Heading\n\n${'word '.repeat(690)}`)).toBe(3);
+  });
+});
