@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
+import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
 
 // The site's public base URL: canonical links, RSS, sitemap and citations are built from it.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -19,7 +20,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [rehypeSlug],
+      rehypePlugins: [rehypeSlug, rehypeParagraphIds],
     }),
   },
   build: { format: 'directory' },
