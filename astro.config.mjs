@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
@@ -12,7 +13,8 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // The RSS feed is a page (src/pages/rss.xml.ts); the 404 page has no place in the sitemap.
+  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') })],
   markdown: {
     // Raw text must reach the page as written: SmartyPants would rewrite quotes and dashes, and GFM is
     // added explicitly (rather than by the processor's default) so the pipeline is visible here.

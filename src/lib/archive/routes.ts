@@ -1,0 +1,44 @@
+/**
+ * `getStaticPaths` for the index pages, from the archive built once per build. Page 1 of a list
+ * lives at the list's URL (`[...page]` undefined); later pages at `<list>/2/`, `<list>/3/`, …
+ */
+import type { Archive, Article, SourceEntry } from './archive.ts';
+import type { MonthGroup, YearGroup } from './calendar.ts';
+import { monthSegment } from './dates.ts';
+import type { FacetKey, Term } from './facets.ts';
+import { paginate, pageParam, type Page } from './paginate.ts';
+
+export function termPaths<E extends SourceEntry>(archive: Archive<E>, key: FacetKey) {
+  return archive.facets[key].terms.flatMap((term: Term<Article<E>>) =>
+    paginate(term.articles, term.url).map((page) => ({
+      params: { name: term.slug, page: pageParam(page.number) },
+      props: { term, page },
+    })),
+  );
+}
+
+export function yearPaths<E extends SourceEntry>(archive: Archive<E>) {
+  const years = archive.calendar.years;
+  return years.map((year: YearGroup<Article<E>>, i) => ({
+    params: { year: String(year.year) },
+    // Years run newest first, so the later year is the one before in the list.
+    props: { year, newer: years[i - 1], older: years[i + 1] },
+  }));
+}
+
+export function monthPaths<E extends SourceEntry>(archive: Archive<E>) {
+  const months = archive.calendar.years.flatMap((y) => y.months).sort((a, b) => a.key.localeCompare(b.key));
+  return months.flatMap((month: MonthGroup<Article<E>>, i) =>
+    paginate(month.articles, month.url).map((page) => ({
+      params: { year: String(month.year), month: monthSegment(month.month), page: pageParam(page.number) },
+      props: { month, page, earlier: months[i - 1], later: months[i + 1] },
+    })),
+  );
+}
+
+export function undatedPaths<E extends SourceEntry>(archive: Archive<E>) {
+  return paginate(archive.calendar.undated, '/dates/undated/').map((page: Page<Article<E>>) => ({
+    params: { page: pageParam(page.number) },
+    props: { page },
+  }));
+}
