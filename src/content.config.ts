@@ -10,7 +10,8 @@ import { z } from 'astro/zod';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const label = z.string().trim().min(1);
 
-export const articleSchema = z
+/** The fields alone; `articleSchema` adds the checks that span fields. */
+export const articleFields = z
   .object({
     /** The headline, printed once on the page. */
     title: label,
@@ -33,7 +34,9 @@ export const articleSchema = z
     /** Path of the raw file, relative to the ingest input folder. */
     rawFile: label,
   })
-  .strict()
+  .strict();
+
+export const articleSchema = articleFields
   .refine((a) => a.dateEnd === undefined || a.dateStart !== undefined, {
     message: 'dateEnd needs dateStart',
     path: ['dateEnd'],

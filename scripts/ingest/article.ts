@@ -1,0 +1,68 @@
+/**
+ * One raw file → one article: decode, recognise, tag, apply corrections, validate against the
+ * collection schema, build the syntax tree and serialise it. Pure apart from its inputs.
+ */
+import { articleSchema, type ArticleData } from '../../src/content.config.ts';
+import type { Curated } from './curated.ts';
+import { decode, DecodeError, type Encoding } from './decode.ts';
+import { toMdast } from './mdast.ts';
+import type { Block, Diagnostic, Header, Removed } from './model.ts';
+import { recognise, RecogniseError } from './recognise.ts';
+import { frontmatterYaml, serialise } from './serialise.ts';
+import { assignTags } from './tags.ts';
+
+export const FALLBACK_TAG = 'Untagged';
+
+export type IngestResult =
+  | { ok: true; data: ArticleData; mdx: string; encoding: Encoding; removed: Removed[]; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+function tagsFor(header: Header, blocks: Block[], curated: Curated, diagnostics: Diagnostic[]): string[] {
+  const prominent = [header.title ?? '', header.subtitle ?? '', ...blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []))];
+  const body = blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'caption' ? b.lines : [b.text]));
+  const tags = assignTags({ filedUnder: header.filedUnder, prominent, body }, curated.vocabulary);
+  if (tags.length > 0) return tags;
+  diagnostics.push({ severity: 'warning', rule: 'no-tags', message: `no label or vocabulary term found; tagged "${FALLBACK_TAG}" (add tags in content/curated/corrections.yaml)` });
+  return [FALLBACK_TAG];
+}
+
+function applyCorrections(data: ArticleData, rawFile: string, curated: Curated, diagnostics: Diagnostic[]): ArticleData {
+  const correction = curated.corrections[rawFile];
+  if (!correction) return data;
+  for (const [field, value] of Object.entries(correction)) {
+    const was = data[field as keyof ArticleData];
+    diagnostics.push({ severity: 'info', rule: 'correction', message: `${field} set by corrections.yaml to ${JSON.stringify(value)} (text gave ${JSON.stringify(was ?? null)})` });
+  }
+  return { ...data, ...correction };
+}
+
+function fromHeader(header: Header, tags: string[], rawFile: string): ArticleData {
+  const { filedUnder: _labels, title, ...rest } = header;
+  return { title: title ?? '', ...rest, tags, rawFile };
+}
+
+function failure(error: unknown): IngestResult {
+  if (error instanceof DecodeError || error instanceof RecogniseError) {
+    const line = error instanceof RecogniseError ? error.line : undefined;
+    return { ok: false, diagnostics: [{ severity: 'error', rule: error.rule, message: error.message, line }] };
+  }
+  throw error;
+}
+
+export function ingestBytes(bytes: Uint8Array, rawFile: string, curated: Curated): IngestResult {
+  try {
+    const { text, encoding } = decode(bytes);
+    const { header, blocks, removed, diagnostics } = recognise(text, curated.registry);
+    const tags = tagsFor(header, blocks, curated, diagnostics);
+    const data = applyCorrections(fromHeader(header, tags, rawFile), rawFile, curated, diagnostics);
+    const checked = articleSchema.safeParse(data);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return { ok: false, diagnostics: [...diagnostics, { severity: 'error', rule: 'schema', message: `front-matter ${issue?.path.join('.')}: ${issue?.message}` }] };
+    }
+    const mdx = serialise(toMdast(blocks, frontmatterYaml(checked.data)));
+    return { ok: true, data: checked.data, mdx, encoding, removed, diagnostics };
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * What the previous ingest generated, kept beside the output as `.ingest-manifest.json`: lets a
+ * re-ingest skip raw files whose bytes are unchanged, delete pages whose raw file is gone (and
+ * only those: files it did not generate are never touched), and find the previous MDX of a
+ * changed article to report which paragraph ids moved.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const MANIFEST_NAME = '.ingest-manifest.json';
+
+export interface ManifestEntry {
+  /** sha256 of the raw bytes. */
+  hash: string;
+  /** Slug before collision suffixes, for recomputing unique slugs without re-reading the file. */
+  base: string;
+  slug: string;
+}
+
+export interface Manifest {
+  /** Hash of the ingester's code and curated data: when it changes, every file is ingested again. */
+  version: string;
+  files: Record<string, ManifestEntry>;
+}
+
+export async function readManifest(output: string): Promise<Manifest | undefined> {
+  const text = await readFile(path.join(output, MANIFEST_NAME), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as Manifest;
+    return typeof parsed.version === 'string' && typeof parsed.files === 'object' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function manifestText(manifest: Manifest): string {
+  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return `${JSON.stringify({ version: manifest.version, files }, null, 2)}\n`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Text → recognised article: drops boilerplate lines (reported), reads the header zone, then the
+ * body. Pure: no file system, so every recogniser is unit-testable on strings.
+ */
+import { FIXED_RULES, matchBoilerplate, taglineRule } from './boilerplate.ts';
+import type { Registry } from './curated.ts';
+import { readBody } from './body.ts';
+import { readHeader } from './header.ts';
+import { taglines } from './masthead.ts';
+import type { Diagnostic, Line, Recognised, Removed } from './model.ts';
+
+export class RecogniseError extends Error {
+  readonly rule: string;
+  readonly line: number | undefined;
+  constructor(message: string, rule: string, line?: number) {
+    super(message);
+    this.rule = rule;
+    this.line = line;
+  }
+}
+
+function contentLines(text: string, registry: Registry): { lines: Line[]; removed: Removed[] } {
+  const rules = [...FIXED_RULES, taglineRule(taglines(registry))];
+  const lines: Line[] = [];
+  const removed: Removed[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = { no: index + 1, text: raw.trim() };
+    if (line.text === '') return;
+    const rule = matchBoilerplate(line.text, rules);
+    if (rule) removed.push({ line: line.no, rule, text: line.text, kind: 'boilerplate' });
+    else lines.push(line);
+  });
+  return { lines, removed };
+}
+
+export function recognise(text: string, registry: Registry): Recognised {
+  if (text.trim() === '') throw new RecogniseError('the file is empty or only white space', 'empty-file');
+  const content = contentLines(text, registry);
+  if (content.lines.length === 0) throw new RecogniseError('the file holds nothing but boilerplate', 'no-content');
+  const header = readHeader(content.lines, registry);
+  if (header.header.title === undefined) {
+    throw new RecogniseError('no recognisable title: the first line after the masthead is not a headline', 'no-title', content.lines[0]?.no);
+  }
+  const body = readBody(content.lines.slice(header.bodyStart));
+  const diagnostics: Diagnostic[] = [...header.diagnostics];
+  if (body.blocks.length === 0) {
+    diagnostics.push({ severity: 'warning', rule: 'empty-body', message: 'the article has a headline but no body text' });
+  }
+  const removed = [...content.removed, ...header.removed, ...body.removed].sort((a, b) => a.line - b.line);
+  return { header: header.header, blocks: body.blocks, removed, diagnostics };
+}
