@@ -48,10 +48,15 @@ export function formatDateRange(start?: string, end?: string): string | undefine
   return `${monthDay(a)}–${b.d}, ${a.y}`;
 }
 
-/** `“Title.”`: the closing period goes inside the quotes unless the title ends in its own mark. */
-function quotedTitle(title: string): string {
-  const t = title.trim();
-  return /[.?!…]$/.test(t) ? `“${t}”` : `“${t}.”`;
+/**
+ * `“Title.”` (Chicago): quotes inside the title become single, and the period goes inside every
+ * closing quote, unless the title already ends in its own mark.
+ */
+export function quotedTitle(title: string): string {
+  const t = title.trim().replace(/“/g, '‘').replace(/”/g, '’').replace(/"([^"]*)"/g, '‘$1’');
+  const closing = /’*$/.exec(t)?.[0] ?? '';
+  const body = t.slice(0, t.length - closing.length);
+  return /[.?!…]$/.test(body) ? `“${t}”` : `“${body}.${closing}”`;
 }
 
 /** The parts between the title and the URL, each a sentence. */

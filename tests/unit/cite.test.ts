@@ -7,6 +7,7 @@ import {
   excerpt,
   formatDateRange,
   paragraphCitation,
+  quotedTitle,
   type CiteSource,
 } from '../../src/lib/cite.ts';
 
@@ -48,8 +49,17 @@ describe('articleCitation', () => {
   });
 
   it('says n.d. for an undated article and keeps a title’s own closing mark', () => {
-    expect(articleCitation(undated)).toBe('“Iran: “We Will Help”?” n.d. https://archive.example/articles/iran-we-will-help/.');
+    expect(articleCitation(undated)).toBe('“Iran: ‘We Will Help’?” n.d. https://archive.example/articles/iran-we-will-help/.');
     expect(articleCitation({ ...undated, source: 'JCPA' })).toContain('JCPA, n.d.');
+  });
+});
+
+describe('quotedTitle', () => {
+  it('turns inner quotes single and puts the period inside them', () => {
+    expect(quotedTitle('Iran: “We Will Help Any Country”')).toBe('“Iran: ‘We Will Help Any Country.’”');
+    expect(quotedTitle('Zarif says "no" to talks')).toBe('“Zarif says ‘no’ to talks.”');
+    expect(quotedTitle('Is it over?')).toBe('“Is it over?”');
+    expect(quotedTitle('Iran: “Will it help?”')).toBe('“Iran: ‘Will it help?’”');
   });
 });
 
