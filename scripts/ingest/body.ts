@@ -46,9 +46,11 @@ class BodyReader {
     this.lines = lines;
   }
 
+  /** A blank line, a bullet or a caption (a block of its own) ends what came before. */
   private gapBefore(i: number): boolean {
     const prev = this.lines[i - 1];
-    return prev === undefined || prev.no < this.lines[i]!.no - 1 || BULLET.test(prev.text);
+    if (prev === undefined || prev.no < this.lines[i]!.no - 1 || BULLET.test(prev.text)) return true;
+    return this.blocks.at(-1)?.kind === 'caption';
   }
 
   private gapAfter(i: number): boolean {

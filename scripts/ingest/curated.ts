@@ -45,9 +45,16 @@ export interface Curated {
 export class CuratedError extends Error {}
 
 async function load<T>(file: string, schema: z.ZodType<T>): Promise<T> {
-  const text = await readFile(file, 'utf8');
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new CuratedError(`${file}: error: cannot read the curated file: ${error.code ?? error.message} (curated-file)`);
+  });
   // YAML's own date type would turn 2020-09-24 into a Date: keep every scalar a string.
-  const data: unknown = parse(text, { schema: 'core', customTags: [] }) ?? {};
+  let data: unknown;
+  try {
+    data = parse(text, { schema: 'core', customTags: [] }) ?? {};
+  } catch (error) {
+    throw new CuratedError(`${file}: error: not valid YAML: ${(error as Error).message} (curated-file)`);
+  }
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];

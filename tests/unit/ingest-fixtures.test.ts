@@ -1,0 +1,49 @@
+/**
+ * Fixture folders: `tests/fixtures/<case>/input.txt` → `expected.mdx` (the generated file) and
+ * `expected.log` (every removed line and diagnostic). `UPDATE=1 npm test` regenerates them: review
+ * the diff as you would code.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestBytes, type IngestResult } from '../../scripts/ingest/article.ts';
+import { loadCurated, type Curated } from '../../scripts/ingest/curated.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'tests/fixtures');
+const update = process.env.UPDATE === '1';
+let curated: Curated;
+
+beforeAll(async () => {
+  curated = await loadCurated(path.join(root, 'content/curated'));
+});
+
+function logOf(result: IngestResult): string {
+  const lines: string[] = [];
+  if (result.ok) {
+    lines.push(`encoding: ${result.encoding}`);
+    for (const r of result.removed) lines.push(`${r.line}: ${r.kind} (${r.rule}): ${r.text}`);
+  }
+  for (const d of result.diagnostics) lines.push(`${d.line ?? '-'}: ${d.severity} (${d.rule}): ${d.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function check(file: string, actual: string | undefined): void {
+  if (update) {
+    if (actual === undefined) return;
+    writeFileSync(file, actual);
+  }
+  const expected = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  expect(actual, path.relative(root, file)).toBe(expected);
+}
+
+describe('ingest fixtures', () => {
+  for (const name of readdirSync(fixtures).sort()) {
+    it(`${name}: matches expected.mdx and expected.log`, () => {
+      const bytes = readFileSync(path.join(fixtures, name, 'input.txt'));
+      const result = ingestBytes(bytes, `${name}.txt`, curated);
+      check(path.join(fixtures, name, 'expected.mdx'), result.ok ? result.mdx : undefined);
+      check(path.join(fixtures, name, 'expected.log'), logOf(result));
+    });
+  }
+});

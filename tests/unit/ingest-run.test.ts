@@ -1,0 +1,107 @@
+/** The ingest run over folders: incremental, tidy, deterministic, and loud about bad input. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runIngest } from '../../scripts/ingest/run.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const curated = path.join(root, 'content/curated');
+let work: string;
+let input: string;
+let output: string;
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'ingest-run-'));
+  input = path.join(work, 'raw');
+  output = path.join(work, 'articles');
+  cpSync(path.join(root, 'content/raw'), input, { recursive: true });
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+const ingest = (force = false) => runIngest({ input, output, curated, force });
+const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+
+describe('ingest runs', () => {
+  it('gives byte-identical output for the same input', async () => {
+    await ingest();
+    const first = snapshot(output);
+    rmSync(output, { recursive: true });
+    await ingest();
+    expect(snapshot(output)).toEqual(first);
+  });
+
+  it('skips unchanged raw files and leaves their MDX untouched', async () => {
+    await ingest();
+    const file = path.join(output, '2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us.mdx');
+    const before = statSync(file).mtimeMs;
+    const report = await ingest();
+    expect(report.summary).toMatchObject({ skipped: 5, written: 0 });
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+
+  it('removes the page of a deleted raw file and leaves files it did not generate alone', async () => {
+    await ingest();
+    writeFileSync(path.join(output, 'hand-written.mdx'), '---\ntitle: Mine\n---\n');
+    rmSync(path.join(input, '004_b3611ee2d1f4bff8.txt'));
+    const report = await ingest();
+    expect(report.deleted).toEqual(['2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us.mdx']);
+    expect(readdirSync(output)).toContain('hand-written.mdx');
+  });
+
+  it('reports a bad file with its reason and still writes the others', async () => {
+    writeFileSync(path.join(input, 'empty.txt'), '\n\n');
+    writeFileSync(path.join(input, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const report = await ingest();
+    expect(report.summary).toMatchObject({ written: 5, rejected: 2 });
+    expect(report.files.find((f) => f.rawFile === 'empty.txt')?.diagnostics[0]).toMatchObject({ severity: 'error', rule: 'empty-file' });
+    expect(report.files.find((f) => f.rawFile === 'image.txt')?.diagnostics[0]).toMatchObject({ severity: 'error', rule: 'binary-file' });
+  });
+
+  it('keeps paragraph ids when a paragraph is inserted above, and reports the one added', async () => {
+    await ingest();
+    const raw = path.join(input, '002_f5d3fec7361aa2d6.txt');
+    const text = readFileSync(raw, 'utf8').replace('Recently, the Iranian regime', 'An editor’s note inserted above.\n\nRecently, the Iranian regime');
+    writeFileSync(raw, text);
+    const report = await ingest();
+    const file = report.files.find((f) => f.rawFile === '002_f5d3fec7361aa2d6.txt');
+    expect(file?.status).toBe('written');
+    expect(file?.paragraphIds?.removed).toEqual([]);
+    expect(file?.paragraphIds?.added).toHaveLength(1);
+  });
+
+  it('reports the paragraph ids an edit would break', async () => {
+    await ingest();
+    const raw = path.join(input, '002_f5d3fec7361aa2d6.txt');
+    writeFileSync(raw, readFileSync(raw, 'utf8').replace('At roughly the same time', 'At nearly the same time'));
+    const report = await ingest();
+    expect(report.files.find((f) => f.rawFile === '002_f5d3fec7361aa2d6.txt')?.paragraphIds?.removed).toHaveLength(1);
+  });
+});
+
+describe('the ingest command', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--input', input, '--output', output, '--report', path.join(work, 'report.json'), '--curated', curated, ...args], { encoding: 'utf8', cwd: work });
+
+  it('prints path, line, severity and rule, and a summary', () => {
+    writeFileSync(path.join(input, 'bad-date.txt'), 'A headline\n\nFebruary 30, 2021\n\nText.\n');
+    const result = run();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('raw/bad-date.txt:3:1: warning: date line not used: not a calendar date: 2021-2-30 (bad-date)');
+    expect(result.stdout).toMatch(/ingest: 6 raw files → 6 written, .* 1 rejected|ingest: 6 raw files → 6 written/);
+    expect(JSON.parse(readFileSync(path.join(work, 'report.json'), 'utf8')).summary.files).toBe(6);
+  });
+
+  it('exits non-zero with --strict when a file is rejected or warned about', () => {
+    writeFileSync(path.join(input, 'empty.txt'), '');
+    expect(run().status).toBe(0);
+    const strict = run('--strict', '--force');
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('raw/empty.txt: error: the file is empty or only white space (empty-file)');
+  });
+
+  it('passes --strict on the bundled samples', () => {
+    expect(() => execFileSync(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--strict', '--input', input, '--output', output, '--report', path.join(work, 'r.json'), '--curated', curated], { cwd: work })).not.toThrow();
+  });
+});
