@@ -65,7 +65,9 @@ function middle(c: CiteSource): string[] {
   if (c.editor) parts.push(`Edited by ${c.editor}.`);
   if (c.series && c.series !== c.title) parts.push(`${c.series}.`);
   const date = formatDateRange(c.dateStart, c.dateEnd) ?? 'n.d.';
-  parts.push(c.source ? `${c.source}, ${date}.` : `${date}`.replace(/([^.])$/, '$1.'));
+  // Every part ends in one period: "n.d." already has its own.
+  const ending = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+  parts.push(ending(c.source ? `${c.source}, ${date}` : date));
   if (c.via) parts.push(`Republished by ${c.via}.`);
   return parts;
 }

@@ -54,6 +54,19 @@ const inViewport = (page: Page, id: string) =>
 const background = (page: Page, selector: string) =>
   page.$eval(selector, (el) => getComputedStyle(el).backgroundColor);
 
+/** WCAG contrast ratio between an element's text colour and its own (opaque) background. */
+const contrast = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => {
+    const luminance = (css: string) => {
+      const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map((v) => Number(v) / 255);
+      const lin = (v: number) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const style = getComputedStyle(el);
+    const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+    return (a! + 0.05) / (b! + 0.05);
+  });
+
 describe('paragraph permalinks', () => {
   it('gives every paragraph and list item of every article a unique id with its own ¶ link', async () => {
     const page = await open('/');
@@ -84,6 +97,8 @@ describe('paragraph permalinks', () => {
       const marked = await background(page, `#${last}`);
       expect(marked).not.toBe(await background(page, `#${ids[0]}`));
       expect(marked).not.toBe('rgba(0, 0, 0, 0)');
+      // Highlighted, and still readable.
+      expect(await contrast(page, `#${last}`)).toBeGreaterThanOrEqual(4.5);
       await page.context().close();
     });
   }
@@ -137,9 +152,9 @@ describe('paragraph permalinks', () => {
     await page.context().close();
   });
 
-  it('has no axe violations in the body and the citation block, with the paragraph tools shown', async () => {
+  it.each(['light', 'dark'] as const)('has no axe violations in the body and the citation block, with the paragraph tools shown (%s)', async (scheme) => {
     const { richest } = articles();
-    const page = await open(`/articles/${richest}/`);
+    const page = await open(`/articles/${richest}/`, { colorScheme: scheme });
     const id = await page.$eval('.prose a.pilcrow', (a) => a.getAttribute('href'));
     await page.goto(`${server.url}/articles/${richest}/${id}`);
     await page.locator('.para-tools').waitFor();

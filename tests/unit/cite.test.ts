@@ -50,7 +50,7 @@ describe('articleCitation', () => {
 
   it('says n.d. for an undated article and keeps a title’s own closing mark', () => {
     expect(articleCitation(undated)).toBe('“Iran: ‘We Will Help’?” n.d. https://archive.example/articles/iran-we-will-help/.');
-    expect(articleCitation({ ...undated, source: 'JCPA' })).toContain('JCPA, n.d.');
+    expect(articleCitation({ ...undated, source: 'JCPA' })).toBe('“Iran: ‘We Will Help’?” JCPA, n.d. https://archive.example/articles/iran-we-will-help/.');
   });
 });
 
