@@ -36,7 +36,9 @@ export function monthPaths<E extends SourceEntry>(archive: Archive<E>) {
   );
 }
 
+/** No page at all when every article is dated: nothing would link to it. */
 export function undatedPaths<E extends SourceEntry>(archive: Archive<E>) {
+  if (archive.calendar.undated.length === 0) return [];
   return paginate(archive.calendar.undated, '/dates/undated/').map((page: Page<Article<E>>) => ({
     params: { page: pageParam(page.number) },
     props: { page },

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleData } from '../../src/content.config.ts';
+import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
+import { monthPaths, termPaths, undatedPaths, yearPaths } from '../../src/lib/archive/routes.ts';
+
+function entry(id: string, data: Partial<ArticleData> = {}): SourceEntry {
+  return { id, body: '', data: { title: id, tags: ['Iran'], rawFile: `${id}.txt`, ...data } };
+}
+
+const many = Array.from({ length: 120 }, (_, i) => entry(`a${String(i).padStart(3, '0')}`, { dateStart: '2020-04-01' }));
+
+describe('termPaths', () => {
+  it('gives a tag of 120 articles three pages, the first at the tag URL itself', () => {
+    const paths = termPaths(buildArchive(many), 'tags');
+    expect(paths.map((p) => p.params)).toEqual([
+      { name: 'iran', page: undefined },
+      { name: 'iran', page: '2' },
+      { name: 'iran', page: '3' },
+    ]);
+    expect(paths.map((p) => p.props.page.items.length)).toEqual([50, 50, 20]);
+  });
+});
+
+describe('monthPaths', () => {
+  it('uses zero-padded months and links each month to its neighbours with articles', () => {
+    const archive = buildArchive([
+      entry('bulletin', { dateStart: '2020-03-22', dateEnd: '2020-04-05' }),
+      entry('later', { dateStart: '2020-09-24' }),
+    ]);
+    const paths = monthPaths(archive);
+    expect(paths.map((p) => `${p.params.year}/${p.params.month}`)).toEqual(['2020/03', '2020/04', '2020/09']);
+    expect(paths[1].props.earlier?.key).toBe('2020-03');
+    expect(paths[1].props.later?.key).toBe('2020-09');
+  });
+
+  it('paginates a month with more than 50 articles', () => {
+    expect(monthPaths(buildArchive(many)).map((p) => p.params.page)).toEqual([undefined, '2', '3']);
+  });
+});
+
+describe('yearPaths', () => {
+  it('links each year to the next newer and older year', () => {
+    const archive = buildArchive([entry('a', { dateStart: '2019-01-01' }), entry('b', { dateStart: '2021-01-01' })]);
+    const [newest, oldest] = yearPaths(archive);
+    expect(newest.params.year).toBe('2021');
+    expect(newest.props.older?.year).toBe(2019);
+    expect(oldest.props.newer?.year).toBe(2021);
+  });
+});
+
+describe('undatedPaths', () => {
+  it('builds no page when every article is dated', () => {
+    expect(undatedPaths(buildArchive([entry('a', { dateStart: '2020-01-01' })]))).toEqual([]);
+  });
+
+  it('lists undated articles at /dates/undated/', () => {
+    const [first] = undatedPaths(buildArchive([entry('a'), entry('b', { dateStart: '2020-01-01' })]));
+    expect(first.params.page).toBeUndefined();
+    expect(first.props.page.items.map((a) => a.id)).toEqual(['a']);
+  });
+});
