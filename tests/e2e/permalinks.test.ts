@@ -10,6 +10,9 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { distDir, serveDist, type StaticServer } from '../helpers/server.ts';
+import { paragraphIdsOfMdx } from '../../src/lib/paragraph-id-mdx.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
 
 let browser: Browser;
 let server: StaticServer;
@@ -78,6 +81,9 @@ describe('paragraph permalinks', () => {
       expect(new Set(ids).size, slug).toBe(ids.length);
       const links = await page.$$eval('.prose a.pilcrow', (as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')]));
       expect(links, slug).toEqual(ids.map((id) => [`#${id}`, 'Link to this paragraph']));
+      // The ingest report computes ids from the MDX outside Astro: it must agree with the page.
+      const mdx = readFileSync(path.join(root, 'content/articles', `${slug}.mdx`), 'utf8');
+      expect(await paragraphIdsOfMdx(mdx), slug).toEqual(ids);
     }
     await page.context().close();
   });
