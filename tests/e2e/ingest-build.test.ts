@@ -1,0 +1,107 @@
+/**
+ * Astro compiles every file the ingester generates, including the hostile fixtures, and what the
+ * raw text said is on the page as text: nothing evaluated at build time, nothing live in the browser.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngestReport } from '../../scripts/ingest/run.ts';
+import { runIngest } from '../../scripts/ingest/run.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveDist, type StaticServer } from '../helpers/server.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let work: string;
+let report: IngestReport;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'ingest-build-'));
+  const raw = path.join(work, 'raw');
+  mkdirSync(raw);
+  for (const name of readdirSync(path.join(root, 'tests/fixtures'))) {
+    copyFileSync(path.join(root, 'tests/fixtures', name, 'input.txt'), path.join(raw, `${name}.txt`));
+  }
+  report = await runIngest({ input: raw, output: path.join(work, 'articles'), curated: path.join(root, 'content/curated') });
+  execFileSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', path.join(work, 'dist')], {
+    cwd: root,
+    env: { ...process.env, ARCHIVE_ARTICLES_DIR: path.join(work, 'articles') },
+    stdio: 'pipe',
+  });
+  server = await serveDist(path.join(work, 'dist'));
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const slugOf = (rawFile: string): string => {
+  const slug = report.files.find((f) => f.rawFile === rawFile)?.slug;
+  if (!slug) throw new Error(`no page for ${rawFile}`);
+  return slug;
+};
+
+describe('a build of every fixture', () => {
+  it('has a page for every accepted file and none for the rejected ones', () => {
+    const written = report.files.filter((f) => f.status === 'written');
+    expect(written.length).toBe(report.files.length - 4);
+    for (const file of written) expect(existsSync(path.join(work, 'dist/articles', file.slug!, 'index.html')), file.rawFile).toBe(true);
+  });
+
+  it('shows MDX, HTML and script syntax as text and runs none of it', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${server.url}/articles/${slugOf('mdx-syntax.txt')}/`);
+    const text = await page.locator('.prose').innerText();
+    for (const line of [
+      "import x from 'y'",
+      'export const a = 1',
+      '# not a heading',
+      '1. not a list',
+      '> not a quote',
+      '| pipes | in | a | row |',
+      '&amp; stays &amp;, a backslash \\ and \\n stay, `ticks`, *stars*, _under_, [link](javascript:alert(1))',
+      '<script>alert("x")</script>',
+      '<img src=x onerror=alert(1)>',
+      '{1+1} and {process.exit(1)} and <Component prop={1} />',
+      '<!-- an HTML comment -->',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect(await page.locator('h1').first().innerText()).toBe('Untrusted {input} <b>test</b> & friends');
+    expect(await page.locator('.prose script, .prose img, .prose b, .prose h1, .prose ol, .prose blockquote, .prose table').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps Persian text, zero-width non-joiners and direction marks', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/articles/${slugOf('persian-rtl.txt')}/`);
+    const text = await page.locator('.prose').textContent();
+    expect(text).toContain('می\u200cخواهم این متن با نیم\u200cفاصله');
+    expect(text).toContain('بند دوم: {آکولاد} و <تگ> و # علامت.');
+    expect(text).toContain('Qaʼani / Qaʿani');
+    expect(text).toContain('\u00e9 (decomposed e-acute)');
+    await page.close();
+  });
+
+  it('decodes Windows-1252 and UTF-16', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/articles/${slugOf('encoding-windows-1252.txt')}/`);
+    expect(await page.locator('.prose').textContent()).toContain('The naïve résumé costs €20 … and that’s all.');
+    await page.goto(`${server.url}/articles/${slugOf('encoding-utf16-bom.txt')}/`);
+    expect(await page.locator('h1').first().textContent()).toContain('Ein überschrift mit Umlaut');
+    await page.close();
+  });
+});
