@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleData } from '../../src/content.config.ts';
 import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
+import { articleCount, pageNote } from '../../src/lib/archive/labels.ts';
 import { paginate } from '../../src/lib/archive/paginate.ts';
 import { readingMinutes } from '../../src/lib/archive/reading-time.ts';
 
@@ -125,5 +126,19 @@ describe('readingMinutes', () => {
 
   it('counts 230 words a minute, ignoring markup', () => {
     expect(readingMinutes(`## Heading\n\n${'word '.repeat(690)}`)).toBe(3);
+  });
+});
+
+describe('labels', () => {
+  it('counts one article in the singular', () => {
+    expect(articleCount(1)).toBe('1 article');
+    expect(articleCount(3)).toBe('3 articles');
+  });
+
+  it('notes the page only for lists of more than one page', () => {
+    const [first] = paginate([1], '/x/');
+    const [, second] = paginate(Array.from({ length: 60 }, (_, i) => i), '/x/');
+    expect(pageNote(first)).toBe('');
+    expect(pageNote(second)).toBe(' (page 2 of 2)');
   });
 });
