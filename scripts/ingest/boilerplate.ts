@@ -5,32 +5,47 @@
  */
 import { foldWords } from './masthead.ts';
 
+/** A line prepared once for every rule: its text and a lower-cased, space-folded key. */
+export interface RuleInput {
+  text: string;
+  key: string;
+}
+
 export interface BoilerplateRule {
   id: string;
-  test(line: string): boolean;
+  test(line: RuleInput): boolean;
+}
+
+export function ruleInput(text: string): RuleInput {
+  return { text, key: text.replace(/\s+/g, ' ').trim().toLowerCase() };
 }
 
 const exact = (id: string, ...lines: string[]): BoilerplateRule => {
-  const folded = new Set(lines.map((l) => l.toLowerCase()));
-  return { id, test: (line) => folded.has(line.trim().replace(/\s+/g, ' ').toLowerCase()) };
+  const keys = new Set(lines.map((l) => l.toLowerCase()));
+  return { id, test: (line) => keys.has(line.key) };
 };
 
 /** Calls into ad players that scrapers copy as text, e.g. `cnxps.cmd.push(function () {…});`. */
 const AD_SCRIPT = /^\s*(?:cnxps\.|googletag\.|\(adsbygoogle\s*=|window\._?taboola|_taboola\.)/;
+const RETRIEVED_FROM = /^content retrieved from:?(?: \S+)?$/;
 
 export const FIXED_RULES: BoilerplateRule[] = [
   exact('skip-link', 'Skip to content', 'Skip to main content', 'Skip to navigation'),
   exact('mobile-version', 'Exit mobile version'),
-  exact('about-author', 'About The Author', 'About the Author'),
+  exact('about-author', 'About The Author'),
   exact('separator', '* * *', '***', '* * * *', '—', '– – –'),
-  { id: 'retrieved-from', test: (line) => /^\s*Content retrieved from:?(?:\s+\S+)?\s*$/i.test(line) },
-  { id: 'ad-script', test: (line) => AD_SCRIPT.test(line) },
+  { id: 'retrieved-from', test: (line) => line.key.startsWith('content retrieved from') && RETRIEVED_FROM.test(line.key) },
+  { id: 'ad-script', test: (line) => AD_SCRIPT.test(line.text) },
 ];
 
-export function taglineRule(folded: Set<string>): BoilerplateRule {
-  return { id: 'tagline', test: (line) => folded.size > 0 && folded.has(foldWords(line).join(' ')) };
+/** Site taglines from the registry; only lines of a tagline's length are folded and compared. */
+export function taglineRule(taglines: string[]): BoilerplateRule {
+  const folded = new Set(taglines.map((t) => foldWords(t).join(' ')));
+  const longest = Math.max(0, ...taglines.map((t) => t.length)) + 8;
+  return { id: 'tagline', test: (line) => line.text.length <= longest && folded.has(foldWords(line.text).join(' ')) };
 }
 
-export function matchBoilerplate(line: string, rules: BoilerplateRule[]): string | undefined {
+export function matchBoilerplate(text: string, rules: BoilerplateRule[]): string | undefined {
+  const line = ruleInput(text);
   return rules.find((rule) => rule.test(line))?.id;
 }

@@ -72,7 +72,7 @@ export function matchMasthead(line: string, registry: Registry): Masthead | unde
   return { source: source ?? series?.source, series: series?.series, via };
 }
 
-/** Taglines of every publication, folded, for boilerplate matching. */
-export function taglines(registry: Registry): Set<string> {
-  return new Set(registry.publications.flatMap((p) => p.taglines.map((t) => foldWords(t).join(' '))));
+/** Taglines of every publication, for boilerplate matching. */
+export function taglines(registry: Registry): string[] {
+  return registry.publications.flatMap((p) => p.taglines);
 }

@@ -2,7 +2,7 @@
  * Text → recognised article: drops boilerplate lines (reported), reads the header zone, then the
  * body. Pure: no file system, so every recogniser is unit-testable on strings.
  */
-import { FIXED_RULES, matchBoilerplate, taglineRule } from './boilerplate.ts';
+import { FIXED_RULES, matchBoilerplate, taglineRule, type BoilerplateRule } from './boilerplate.ts';
 import type { Registry } from './curated.ts';
 import { readBody } from './body.ts';
 import { readHeader } from './header.ts';
@@ -19,8 +19,19 @@ export class RecogniseError extends Error {
   }
 }
 
+const rulesByRegistry = new WeakMap<Registry, BoilerplateRule[]>();
+
+function rulesFor(registry: Registry): BoilerplateRule[] {
+  let rules = rulesByRegistry.get(registry);
+  if (!rules) {
+    rules = [...FIXED_RULES, taglineRule(taglines(registry))];
+    rulesByRegistry.set(registry, rules);
+  }
+  return rules;
+}
+
 function contentLines(text: string, registry: Registry): { lines: Line[]; removed: Removed[] } {
-  const rules = [...FIXED_RULES, taglineRule(taglines(registry))];
+  const rules = rulesFor(registry);
   const lines: Line[] = [];
   const removed: Removed[] = [];
   text.split('\n').forEach((raw, index) => {

@@ -20,19 +20,27 @@ function matcher(terms: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-function count(pattern: RegExp, texts: string[]): number {
-  let n = 0;
-  for (const text of texts) n += text.match(pattern)?.length ?? 0;
-  return n;
+/** Compiled once per vocabulary, not once per article. */
+const matchers = new WeakMap<Vocabulary, [string, RegExp][]>();
+
+function compiled(vocabulary: Vocabulary): [string, RegExp][] {
+  let list = matchers.get(vocabulary);
+  if (!list) {
+    list = Object.entries(vocabulary.tags).map(([tag, terms]) => [tag, matcher(terms)]);
+    matchers.set(vocabulary, list);
+  }
+  return list;
 }
 
 export function assignTags(input: TagInput, vocabulary: Vocabulary): string[] {
   const tags = [...input.filedUnder];
   const seen = new Set(tags.map((t) => t.toLowerCase()));
-  for (const [tag, terms] of Object.entries(vocabulary.tags)) {
+  // Blocks joined by a line break, which no term spans: one regex pass per tag over the article.
+  const prominent = input.prominent.join('\n');
+  const body = input.body.join('\n');
+  for (const [tag, pattern] of compiled(vocabulary)) {
     if (seen.has(tag.toLowerCase())) continue;
-    const pattern = matcher(terms);
-    if (count(pattern, input.prominent) > 0 || count(pattern, input.body) >= vocabulary.minBodyMatches) {
+    if (prominent.search(pattern) !== -1 || (body.match(pattern)?.length ?? 0) >= vocabulary.minBodyMatches) {
       tags.push(tag);
       seen.add(tag.toLowerCase());
     }
