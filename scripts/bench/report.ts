@@ -74,7 +74,7 @@ export function markdown(r: BenchResult): string {
   return [
     `### Benchmark: ${r.articles.toLocaleString('en')} articles — ${r.date.slice(0, 10)}, ${m.cpus} cores, ${m.memoryGiB} GB, Node ${m.node}`,
     '',
-    '| build | phase | wall s | articles/s | peak RSS MiB (largest process) | peak RSS MiB (process tree) |',
+    '| build | phase | wall s | articles/s | max RSS MiB (`/usr/bin/time`) | peak RSS MiB (whole process tree) |',
     '|---|---|---:|---:|---:|---:|',
     ...phaseRows('project, cold', r.project, r.articles),
     ...phaseRows('bare stack', r.baseline, r.articles),
