@@ -20,9 +20,19 @@ export interface BodyResult {
 
 /** "X    X" → "X": a caption printed twice on one line, separated by a run of spaces. */
 export function splitDoubled(text: string): string | undefined {
-  const match = /^(.{10,}?)\s{2,}(.+)$/u.exec(text);
-  if (!match) return undefined;
-  return fold(match[1]!) === fold(match[2]!) ? match[1]!.trim() : undefined;
+  for (const gap of text.matchAll(/\s{2,}/gu)) {
+    const left = text.slice(0, gap.index);
+    const right = text.slice(gap.index + gap[0].length);
+    // Only a gap near the middle can separate two copies; skip the fold for the others.
+    if (left.length < 10 || Math.abs(left.length - right.length) > 8) continue;
+    if (fold(left) === fold(right)) return left.trim();
+  }
+  return undefined;
+}
+
+/** Equal but for white space; lengths far apart cannot be, so most pairs never get folded. */
+function sameText(a: string, b: string): boolean {
+  return a === b || (Math.abs(a.length - b.length) <= 8 && fold(a) === fold(b));
 }
 
 export function isHeadingText(text: string): boolean {
@@ -92,11 +102,11 @@ class BodyReader {
   /** A line repeating the block just before it: that block was a caption printed twice. */
   private takeRepeat(line: Line): boolean {
     const last = this.blocks.at(-1);
-    if (last?.kind === 'caption' && last.lines.length === 1 && fold(last.lines[0]!) === fold(line.text)) {
+    if (last?.kind === 'caption' && last.lines.length === 1 && sameText(last.lines[0]!, line.text)) {
       this.duplicate(line);
       return true;
     }
-    if (last?.kind !== 'paragraph' || fold(last.text) !== fold(line.text)) return false;
+    if (last?.kind !== 'paragraph' || !sameText(last.text, line.text)) return false;
     this.blocks[this.blocks.length - 1] = { kind: 'caption', line: last.line, lines: [last.text] };
     this.duplicate(line);
     return true;

@@ -16,8 +16,11 @@ export interface BoilerplateRule {
   test(line: RuleInput): boolean;
 }
 
+/** No whole-line rule matches a longer line but the ad-script one, which reads `text`. */
+const MAX_KEYED = 120;
+
 export function ruleInput(text: string): RuleInput {
-  return { text, key: text.replace(/\s+/g, ' ').trim().toLowerCase() };
+  return { text, key: text.length > MAX_KEYED ? '' : text.replace(/\s+/g, ' ').trim().toLowerCase() };
 }
 
 const exact = (id: string, ...lines: string[]): BoilerplateRule => {
@@ -27,14 +30,14 @@ const exact = (id: string, ...lines: string[]): BoilerplateRule => {
 
 /** Calls into ad players that scrapers copy as text, e.g. `cnxps.cmd.push(function () {…});`. */
 const AD_SCRIPT = /^\s*(?:cnxps\.|googletag\.|\(adsbygoogle\s*=|window\._?taboola|_taboola\.)/;
-const RETRIEVED_FROM = /^content retrieved from:?(?: \S+)?$/;
+const RETRIEVED_FROM = /^\s*content retrieved from:?(?:\s+\S+)?\s*$/i;
 
 export const FIXED_RULES: BoilerplateRule[] = [
   exact('skip-link', 'Skip to content', 'Skip to main content', 'Skip to navigation'),
   exact('mobile-version', 'Exit mobile version'),
   exact('about-author', 'About The Author'),
   exact('separator', '* * *', '***', '* * * *', '—', '– – –'),
-  { id: 'retrieved-from', test: (line) => line.key.startsWith('content retrieved from') && RETRIEVED_FROM.test(line.key) },
+  { id: 'retrieved-from', test: (line) => RETRIEVED_FROM.test(line.text) },
   { id: 'ad-script', test: (line) => AD_SCRIPT.test(line.text) },
 ];
 

@@ -7,11 +7,17 @@
 
 export type Segment = { type: 'text'; value: string } | { type: 'mark'; value: string };
 
-/**
- * After closing punctuation (`.”1`, `.2`), or after a word of three or more lower-case letters
- * (`Order3`), and followed by white space, closing punctuation or the end of the text.
- */
-const CANDIDATE = /(?<=[.,;:!?”’"')\]]|\p{Ll}{3})(\d{1,3})(?=[\s,.;:)]|$)/gu;
+/** One to three digits followed by white space, closing punctuation or the end of the text… */
+const CANDIDATE = /(\d{1,3})(?=[\s,.;:)]|$)/gu;
+/** …right after closing punctuation (`.”1`, `.2`) or a word of three lower-case letters (`Order3`). */
+const AFTER_PUNCTUATION = /[.,;:!?”’"')\]]$/u;
+const AFTER_WORD = /\p{Ll}{3}$/u;
+
+/** Checked by hand rather than with a lookbehind, which V8 would try at every position. */
+function gluedAt(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 3), index);
+  return AFTER_PUNCTUATION.test(before) || AFTER_WORD.test(before);
+}
 
 export class FootnoteCounter {
   next = 1;
@@ -21,7 +27,7 @@ export class FootnoteCounter {
     const segments: Segment[] = [];
     let from = 0;
     for (const match of text.matchAll(CANDIDATE)) {
-      if (Number(match[1]) !== this.next) continue;
+      if (Number(match[1]) !== this.next || !gluedAt(text, match.index)) continue;
       this.next++;
       if (match.index > from) segments.push({ type: 'text', value: text.slice(from, match.index) });
       segments.push({ type: 'mark', value: match[1]! });
