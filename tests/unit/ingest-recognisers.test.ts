@@ -137,9 +137,9 @@ describe('decoding', () => {
     expect(decode(new Uint8Array([0xff, 0xfe, 0x41, 0, 0x0d, 0, 0x0a, 0]))).toEqual({ text: 'A\n', encoding: 'utf-16le' });
     expect(decode(new Uint8Array([0x93, 0x41, 0x94, 0x0d]))).toEqual({ text: '“A”\n', encoding: 'windows-1252' });
   });
-  it('normalises to NFC and keeps zero-width non-joiners', () => {
-    const text = decode(new TextEncoder().encode('e\u0301 می\u200cروم')).text;
-    expect(text).toBe('\u00e9 می\u200cروم');
+  it('normalises to NFC and keeps zero-width joiners and non-joiners', () => {
+    const text = decode(new TextEncoder().encode('e\u0301 می\u200cروم لا\u200dله')).text;
+    expect(text).toBe('\u00e9 می\u200cروم لا\u200dله');
   });
   it('rejects binary data', () => {
     expect(() => decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).toThrow(/binary/);

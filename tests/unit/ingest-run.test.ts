@@ -80,6 +80,33 @@ describe('ingest runs', () => {
   });
 });
 
+describe('corrections', () => {
+  it('win over the text, and the report says what each one replaced', async () => {
+    const dir = path.join(work, 'curated');
+    cpSync(curated, dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'corrections.yaml'),
+      '004_b3611ee2d1f4bff8.txt:\n  source: The Jerusalem Post\n  dateStart: "2020-09-25"\n',
+    );
+    const report = await runIngest({ input, output, curated: dir });
+    const file = report.files.find((f) => f.rawFile === '004_b3611ee2d1f4bff8.txt')!;
+    const mdx = readFileSync(path.join(output, `${file.slug}.mdx`), 'utf8');
+    expect(mdx).toContain('source: "The Jerusalem Post"');
+    expect(mdx).toContain('dateStart: "2020-09-25"');
+    expect(file.diagnostics.filter((d) => d.rule === 'correction').map((d) => d.message)).toEqual([
+      'source set by corrections.yaml to "The Jerusalem Post" (text gave null)',
+      'dateStart set by corrections.yaml to "2020-09-25" (text gave "2020-09-24")',
+    ]);
+  });
+
+  it('reject an unknown field with the file and key', async () => {
+    const dir = path.join(work, 'curated');
+    cpSync(curated, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'corrections.yaml'), 'x.txt:\n  publisher: Nobody\n');
+    await expect(runIngest({ input, output, curated: dir })).rejects.toThrow(/corrections\.yaml: error: x\.txt: Unrecognized key/);
+  });
+});
+
 describe('the ingest command', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--input', input, '--output', output, '--report', path.join(work, 'report.json'), '--curated', curated, ...args], { encoding: 'utf8', cwd: work });
