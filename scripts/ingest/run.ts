@@ -7,7 +7,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
-import { paragraphIdsOfMdx } from '../../src/lib/paragraph-id-mdx.ts';
 import { ingestBytes, type IngestResult } from './article.ts';
 import { loadCurated } from './curated.ts';
 import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
@@ -85,6 +84,8 @@ function writeIfChanged(file: string, text: string): { changed: boolean; before?
 
 async function idDiff(before: string | undefined, after: string): Promise<FileReport['paragraphIds']> {
   if (before === undefined) return undefined;
+  // Loaded on first use: compiling MDX is only needed when a page changes, not on a cold ingest.
+  const { paragraphIdsOfMdx } = await import('../../src/lib/paragraph-id-mdx.ts');
   const diff = diffParagraphIds(await paragraphIdsOfMdx(before), await paragraphIdsOfMdx(after));
   return diff.removed.length + diff.added.length > 0 ? diff : undefined;
 }
