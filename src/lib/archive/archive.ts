@@ -6,9 +6,11 @@
 import type { ArticleData } from '../../content.config.ts';
 import { buildCalendar, compareChronologically, type Calendar } from './calendar.ts';
 import { formatDateRange } from './dates.ts';
+import { describeArticle } from './description.ts';
 import { buildFacet, FACETS, type Facet, type FacetKey } from './facets.ts';
 import { readingMinutes } from './reading-time.ts';
-import { relatedArticles } from './related.ts';
+import { seriesNeighbours, timeNeighbours, type Neighbours } from './neighbours.ts';
+import { relatedFinder } from './related.ts';
 
 /** What the content collection gives us: Astro's entries fit this shape. */
 export interface SourceEntry {
@@ -35,6 +37,10 @@ export interface Archive<E extends SourceEntry = SourceEntry> {
   facets: Record<FacetKey, Facet<Article<E>>>;
   calendar: Calendar<Article<E>>;
   related(article: Article<E>): Article<E>[];
+  /** Earlier and later dated articles, in the whole archive and within the article's series. */
+  neighbours(article: Article<E>): { archive: Neighbours<Article<E>>; series: Neighbours<Article<E>> };
+  /** The standfirst or the body's first sentence (parsed from the MDX once per article, on demand). */
+  description(article: Article<E>): string | undefined;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -74,16 +80,25 @@ export function buildArchive<E extends SourceEntry>(entries: readonly E[]): Arch
     series: buildFacet(FACETS.series, articles),
     editors: buildFacet(FACETS.editors, articles),
   };
-  const relatedCache = new Map<string, Article<E>[]>();
+  const inTime = timeNeighbours(articles);
+  const inSeries = seriesNeighbours(facets.series.terms);
   return {
     articles,
     byId: new Map(articles.map((a) => [a.id, a])),
     facets,
     calendar: buildCalendar(articles),
-    related(article) {
-      let list = relatedCache.get(article.id);
-      if (!list) relatedCache.set(article.id, (list = relatedArticles(article, facets.tags.byName)));
-      return list;
-    },
+    related: memoById(relatedFinder({ tags: facets.tags.byName, sources: facets.sources.byName })),
+    neighbours: (article) => ({ archive: inTime.get(article.id) ?? {}, series: inSeries.get(article.id) ?? {} }),
+    // On demand: only article pages need it; parsing every body up front would delay every route.
+    description: memoById((article) => describeArticle(article.data.subtitle, article.entry.body)),
+  };
+}
+
+/** Caches a per-article computation for the life of the archive (one build). */
+function memoById<A extends { id: string }, R>(compute: (article: A) => R): (article: A) => R {
+  const cache = new Map<string, R>();
+  return (article) => {
+    if (!cache.has(article.id)) cache.set(article.id, compute(article));
+    return cache.get(article.id)!;
   };
 }
