@@ -1,0 +1,84 @@
+/**
+ * Which paragraph holds each match. Pagefind returns, per page, the matched word positions
+ * (`locations`) and every element with an id inside the indexed body (`anchors`, each with the
+ * position of its first word). Every paragraph and list item carries a permanent id
+ * (rehype-paragraph-ids), so a match belongs to the nearest anchor at or before it.
+ */
+import type { PagefindAnchor, PagefindFragment } from './types.ts';
+import { push, type Segment } from './segments.ts';
+
+export interface ParagraphHit {
+  id: string;
+  element: string;
+  /** Matched word positions inside this paragraph. */
+  locations: number[];
+  /** A window of the paragraph's words around its first match, matches marked. */
+  snippet: Segment[];
+}
+
+/** Anchors in document order by position; when an outer and an inner element start on the same
+ * word (a list item and its paragraph) the later, inner one wins. */
+export function sortedAnchors(anchors: readonly PagefindAnchor[]): PagefindAnchor[] {
+  return anchors.filter((a) => a.id !== '').sort((a, b) => a.location - b.location);
+}
+
+export function anchorAt(anchors: readonly PagefindAnchor[], location: number): PagefindAnchor | undefined {
+  let found: PagefindAnchor | undefined;
+  for (const anchor of anchors) {
+    if (anchor.location > location) break;
+    found = anchor;
+  }
+  return found;
+}
+
+/** Pagefind's own word split (build_excerpt in pagefind.js), so positions line up. */
+export function fragmentWords(fragment: Pick<PagefindFragment, 'content' | 'raw_content'>): string[] {
+  const raw = fragment.raw_content ?? fragment.content;
+  const words = raw.includes('\u200B') ? raw.split('\u200B') : raw.split(/[^\S\uFEFF]+/);
+  return words.map((w) => w.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+}
+
+/** Matches grouped by paragraph, in document order. Matches before the first anchor (headline,
+ * standfirst) belong to no paragraph and are left to the result's own link. */
+export function paragraphHits(fragment: PagefindFragment, windowSize = 24): ParagraphHit[] {
+  const anchors = sortedAnchors(fragment.anchors);
+  const words = fragmentWords(fragment);
+  const groups = new Map<PagefindAnchor, number[]>();
+  for (const location of [...fragment.locations].sort((a, b) => a - b)) {
+    const anchor = anchorAt(anchors, location);
+    if (anchor) groups.set(anchor, [...(groups.get(anchor) ?? []), location]);
+  }
+  return [...groups].map(([anchor, locations]) => ({
+    id: anchor.id,
+    element: anchor.element,
+    locations,
+    snippet: snippet(words, locations, anchor.location, paragraphEnd(anchors, anchor, words.length), windowSize),
+  }));
+}
+
+function paragraphEnd(anchors: readonly PagefindAnchor[], anchor: PagefindAnchor, total: number): number {
+  return anchors.find((a) => a.location > anchor.location)?.location ?? total;
+}
+
+/** Up to `size` words of [from, to) starting a little before the first match, with ellipses
+ * where the paragraph goes on. */
+export function snippet(words: readonly string[], locations: readonly number[], from: number, to: number, size: number): Segment[] {
+  const start = Math.max(from, Math.min(locations[0] - Math.floor(size / 3), to - size));
+  const stop = Math.min(to, start + size);
+  const marked = new Set(locations);
+  const segments: Segment[] = [];
+  if (start > from) push(segments, '… ', false, false);
+  for (let i = start; i < stop; i++) {
+    push(segments, words[i], marked.has(i), false);
+    if (i < stop - 1) push(segments, ' ', false, false);
+  }
+  if (stop < to) push(segments, ' …', false, false);
+  return segments;
+}
+
+/** The result's URL (which carries Pagefind's highlight parameters) pointed at one paragraph. */
+export function paragraphUrl(resultUrl: string, id: string): string {
+  const url = new URL(resultUrl, 'https://archive.invalid');
+  url.hash = id;
+  return url.origin === 'https://archive.invalid' ? url.pathname + url.search + url.hash : url.href;
+}

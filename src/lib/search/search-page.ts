@@ -1,0 +1,159 @@
+/**
+ * The /search/ page controller. The URL holds the state (state.ts): opening `/search/?q=…` runs
+ * the search, every change is written back to the URL, and back/forward re-run the search.
+ */
+import { renderFilters } from './filters-view.ts';
+import { appendUnsorted } from './order.ts';
+import { loadPagefind } from './pagefind-client.ts';
+import { resultItem } from './results-view.ts';
+import { hasCriteria, pagefindFilters, pagefindSort, pagefindTerm, stateFromParams, stateToSearch, toggleFilter, type FilterKey, type SearchState } from './state.ts';
+import type { PagefindApi, PagefindResponse, PagefindResult } from './types.ts';
+
+const PAGE_SIZE = 10;
+const TYPING_DELAY_MS = 250;
+
+interface Parts {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  sort: HTMLSelectElement;
+  filters: HTMLElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+export async function searchPagefind(pagefind: PagefindApi, state: SearchState): Promise<{ results: PagefindResult[]; response: PagefindResponse }> {
+  const term = pagefindTerm(state);
+  const options = { filters: pagefindFilters(state) };
+  const sort = pagefindSort(state.sort);
+  const all = await pagefind.search(term, options);
+  if (!sort) return { results: all.results, response: all };
+  const sorted = await pagefind.search(term, { ...options, sort });
+  return { results: appendUnsorted(sorted.results, all.results), response: all };
+}
+
+export function statusText(state: SearchState, count: number): string {
+  const what = state.q.trim() ? ` for “${state.q.trim()}”` : '';
+  const filtered = Object.keys(state.filters).length > 0 ? ' with the chosen filters' : '';
+  return `${count === 0 ? 'No' : count} ${count === 1 ? 'article' : 'articles'}${what}${filtered}.`;
+}
+
+export class SearchPage {
+  private state: SearchState;
+  private parts: Parts;
+  private run = 0;
+  private results: PagefindResult[] = [];
+  private shown = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** While the reader types, one history entry is updated rather than one added per pause. */
+  private typing = false;
+
+  constructor(parts: Parts) {
+    this.parts = parts;
+    this.state = stateFromParams(new URLSearchParams(location.search));
+  }
+
+  start(): void {
+    const { form, input, sort, filters, more } = this.parts;
+    input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+    input.addEventListener('input', () => this.onTyping());
+    input.addEventListener('blur', () => (this.typing = false));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.commit({ ...this.state, q: input.value }, false);
+    });
+    sort.addEventListener('change', () => this.commit({ ...this.state, sort: sort.value as SearchState['sort'] }, false));
+    filters.addEventListener('change', (event) => this.onFilter(event));
+    more.addEventListener('click', () => void this.showMore(this.run));
+    window.addEventListener('popstate', () => this.restore());
+    this.restore();
+  }
+
+  private onTyping(): void {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.commit({ ...this.state, q: this.parts.input.value }, true), TYPING_DELAY_MS);
+  }
+
+  private onFilter(event: Event): void {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+    this.commit(toggleFilter(this.state, box.name as FilterKey, box.value, box.checked), false);
+  }
+
+  /** Writes the new state to the URL (a new history entry, except while typing) and searches. */
+  private commit(next: SearchState, typing: boolean): void {
+    clearTimeout(this.typingTimer);
+    const url = `${location.pathname}${stateToSearch(next)}`;
+    if (url !== location.pathname + location.search) {
+      if (typing && this.typing) history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+    }
+    this.typing = typing;
+    this.state = next;
+    void this.search();
+  }
+
+  /** Reads the state from the URL (page load, back, forward) and searches. */
+  private restore(): void {
+    this.typing = false;
+    this.state = stateFromParams(new URLSearchParams(location.search));
+    this.parts.input.value = this.state.q;
+    this.parts.sort.value = this.state.sort;
+    void this.search();
+  }
+
+  private async search(): Promise<void> {
+    const run = ++this.run;
+    const { status, list, more, filters } = this.parts;
+    if (!hasCriteria(this.state)) {
+      list.replaceChildren();
+      filters.replaceChildren();
+      more.hidden = true;
+      status.textContent = 'Type a name or term to search the archive.';
+      return;
+    }
+    status.textContent = 'Searching…';
+    try {
+      const pagefind = await loadPagefind();
+      await pagefind.filters(); // loads every filter so counts come back with the results
+      const { results, response } = await searchPagefind(pagefind, this.state);
+      if (run !== this.run) return; // a newer search has started
+      renderFilters(filters, response.filters, this.state);
+      this.results = results;
+      this.shown = 0;
+      list.replaceChildren();
+      await this.showMore(run);
+      status.textContent = statusText(this.state, results.length);
+    } catch (error) {
+      if (run === this.run) status.textContent = 'Search failed to load. Check the connection and try again.';
+      console.error(error);
+    }
+  }
+
+  private async showMore(run: number): Promise<void> {
+    const page = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const fragments = await Promise.all(page.map((r) => r.data()));
+    if (run !== this.run) return;
+    this.parts.list.append(...fragments.map((f) => resultItem(f)));
+    this.shown += page.length;
+    this.parts.more.hidden = this.shown >= this.results.length;
+  }
+}
+
+export function initSearchPage(root: HTMLElement): void {
+  const get = <T extends Element>(selector: string) => {
+    const found = root.querySelector<T>(selector);
+    if (!found) throw new Error(`search page: missing ${selector}`);
+    return found;
+  };
+  const page = new SearchPage({
+    form: get<HTMLFormElement>('form'),
+    input: get<HTMLInputElement>('input[name="q"]'),
+    sort: get<HTMLSelectElement>('select[name="sort"]'),
+    filters: get<HTMLElement>('[data-search-filters]'),
+    status: get<HTMLElement>('[data-search-status]'),
+    list: get<HTMLOListElement>('[data-search-results]'),
+    more: get<HTMLButtonElement>('[data-search-more]'),
+  });
+  page.start();
+}

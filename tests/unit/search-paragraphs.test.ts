@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { anchorAt, paragraphHits, paragraphUrl, snippet, sortedAnchors } from '../../src/lib/search/paragraphs.ts';
+import { excerptSegments, segmentsText } from '../../src/lib/search/segments.ts';
+import type { PagefindFragment } from '../../src/lib/search/types.ts';
+
+// Words:        0         1   2   3         4  5     6     7    8  9      10   11  12       13
+const content = 'Headline. Lead one two. Overview. Esmail Qa’ani went to Baghdad. Then Qa’ani met leaders.';
+const fragment: PagefindFragment = {
+  url: '/articles/x/?pagefind-highlight=qaani',
+  content,
+  excerpt: '',
+  meta: { title: 'Headline' },
+  anchors: [
+    { element: 'p', id: 'p-lead', location: 1 },
+    { element: 'h2', id: 'overview', location: 4 },
+    { element: 'li', id: 'p-item', location: 5 },
+    { element: 'p', id: 'p-inner', location: 5 }, // the paragraph inside the list item
+    { element: 'p', id: 'p-last', location: 10 },
+  ],
+  locations: [11, 0, 6],
+};
+
+describe('paragraphHits', () => {
+  it('assigns each match to the nearest paragraph at or before it, innermost first, in page order', () => {
+    const hits = paragraphHits(fragment);
+    expect(hits.map((h) => [h.id, h.locations])).toEqual([['p-inner', [6]], ['p-last', [11]]]);
+  });
+
+  it('leaves matches before the first paragraph (the headline) to the result link', () => {
+    expect(paragraphHits({ ...fragment, locations: [0] })).toEqual([]);
+  });
+
+  it('snips the paragraph only, with the match marked', () => {
+    const [first, second] = paragraphHits(fragment);
+    expect(first.snippet).toEqual([
+      { text: 'Esmail ', mark: false },
+      { text: 'Qa’ani', mark: true },
+      { text: ' went to Baghdad.', mark: false },
+    ]);
+    expect(segmentsText(second.snippet)).toBe('Then Qa’ani met leaders.');
+  });
+
+  it('reads words the way Pagefind counts them, escaped brackets included', () => {
+    const hits = paragraphHits({ ...fragment, content: 'x', raw_content: 'A &lt;b&gt;  Qaani\u00A0here', anchors: [{ element: 'p', id: 'p', location: 0 }], locations: [2] });
+    expect(hits[0].snippet).toEqual([{ text: 'A <b> ', mark: false }, { text: 'Qaani', mark: true }, { text: ' here', mark: false }]);
+  });
+});
+
+describe('anchorAt and snippet', () => {
+  const anchors = sortedAnchors([{ element: 'p', id: 'b', location: 9 }, { element: 'p', id: 'a', location: 3 }, { element: 'p', id: '', location: 6 }]);
+
+  it('sorts by position and skips anchors without an id', () => {
+    expect(anchors.map((a) => a.id)).toEqual(['a', 'b']);
+    expect(anchorAt(anchors, 2)).toBeUndefined();
+    expect(anchorAt(anchors, 3)?.id).toBe('a');
+    expect(anchorAt(anchors, 8)?.id).toBe('a');
+    expect(anchorAt(anchors, 50)?.id).toBe('b');
+  });
+
+  it('windows long paragraphs with ellipses on the cut sides', () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
+    const text = segmentsText(snippet(words, [50], 10, 90, 6));
+    expect(text).toBe('… w48 w49 w50 w51 w52 w53 …');
+    expect(segmentsText(snippet(words, [11], 10, 90, 4))).toBe('w10 w11 w12 w13 …');
+    expect(segmentsText(snippet(words, [89], 10, 90, 4))).toBe('… w86 w87 w88 w89');
+  });
+});
+
+describe('paragraphUrl', () => {
+  it('keeps the highlight parameters and sets the fragment', () => {
+    expect(paragraphUrl('/articles/x/?pagefind-highlight=Qa%E2%80%99ani', 'p-1abc')).toBe('/articles/x/?pagefind-highlight=Qa%E2%80%99ani#p-1abc');
+    expect(paragraphUrl('https://example.org/a/', 'p-2')).toBe('https://example.org/a/#p-2');
+  });
+});
+
+describe('excerptSegments', () => {
+  it('splits Pagefind excerpts into text and marks without interpreting markup', () => {
+    expect(excerptSegments('a &lt;script&gt;x <mark>Qa’ani</mark> b <mark>c</mark>')).toEqual([
+      { text: 'a <script>x ', mark: false },
+      { text: 'Qa’ani', mark: true },
+      { text: ' b ', mark: false },
+      { text: 'c', mark: true },
+    ]);
+  });
+
+  it('drops any tag other than mark', () => {
+    expect(segmentsText(excerptSegments('<img src=x onerror=alert(1)>ok<b>!</b>'))).toBe('ok!');
+  });
+});
