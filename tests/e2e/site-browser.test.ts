@@ -78,6 +78,40 @@ describe('navigation without JavaScript', () => {
     await page.close();
   });
 
+  it('lists every section of an article in its contents, and each entry jumps to its heading', async () => {
+    const page = await open('/articles/2020-03-22-spotlight-on-iran-march-22-april-5-2020/');
+    const toc = page.getByRole('navigation', { name: 'Contents' });
+    const entries = toc.getByRole('link');
+    const sectionIds = await Promise.all((await page.locator('.prose h2').all()).map((h) => h.getAttribute('id')));
+    const targets = await Promise.all((await entries.all()).map((a) => a.getAttribute('href')));
+    expect(sectionIds.length).toBeGreaterThan(1);
+    expect(targets).toEqual(sectionIds.map((id) => `#${id}`));
+    const last = entries.last();
+    const text = (await last.textContent())!.trim();
+    await last.click();
+    await page.waitForURL(new RegExp(`${sectionIds.at(-1)}$`));
+    const heading = page.locator(`.prose h2#${sectionIds.at(-1)}`);
+    expect((await heading.textContent())?.trim()).toBe(text);
+    await expect.poll(() => heading.isVisible()).toBe(true);
+    const box = await heading.boundingBox();
+    expect(box!.y).toBeLessThan(page.viewportSize()!.height / 2);
+    await page.close();
+  });
+
+  it('walks the archive and a series by their later and earlier links', async () => {
+    const first = '/articles/2020-03-22-spotlight-on-iran-march-22-april-5-2020/';
+    const page = await open(first);
+    const section = (name: RegExp) => page.locator('.neighbours section', { has: page.getByRole('heading', { name }) });
+    await section(/^In the archive$/).locator('.later a').click();
+    await page.waitForURL(/2020-09-24-irans-zarif/);
+    await section(/^In the archive$/).locator('.earlier a').click();
+    await page.waitForURL(new RegExp(`${first}$`));
+    await section(/^In the series Spotlight on Iran$/).locator('.later a').click();
+    await page.waitForURL(/2021-05-13-spotlight-on-iran/);
+    expect(await page.locator('.kicker').textContent()).toBe('Spotlight on Iran');
+    await page.close();
+  });
+
   it('submits the header search box to the search page', async () => {
     const page = await open('/');
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('Zarif');
