@@ -5,7 +5,8 @@ import { SITE } from '../lib/archive/site.ts';
 
 /** The newest dated articles; undated ones have no date to order or announce them by. */
 export async function GET(context: APIContext) {
-  const { articles } = await loadArchive();
+  const archive = await loadArchive();
+  const { articles } = archive;
   const dated = articles.filter((a) => a.data.dateStart !== undefined).slice(0, SITE.feedCount);
   return rss({
     title: SITE.title,
@@ -15,7 +16,8 @@ export async function GET(context: APIContext) {
       title: a.data.title,
       link: a.url,
       pubDate: new Date(`${a.data.dateStart}T00:00:00Z`),
-      description: a.data.subtitle ?? a.dateLabel,
+      // The same line the article page gives search engines: standfirst or first sentence.
+      description: archive.description(a) ?? a.dateLabel,
       categories: a.data.tags,
     })),
     customData: '<language>en</language>',

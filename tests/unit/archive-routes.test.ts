@@ -21,6 +21,18 @@ describe('termPaths', () => {
   });
 });
 
+describe('termPaths for sources, editors and series', () => {
+  const prolific = many.map((e) => ({ ...e, data: { ...e.data, source: 'NCRI', editor: 'Dr. Raz Zimmt', series: 'Spotlight' } }));
+
+  for (const [key, base] of [['sources', '/sources/ncri/'], ['editors', '/editors/dr-raz-zimmt/'], ['series', '/series/spotlight/']] as const) {
+    it(`paginates ${key} beyond 50 articles at ${base}2/ and ${base}3/`, () => {
+      const pages = termPaths(buildArchive(prolific), key).map((p) => p.props.page);
+      expect(pages.map((p) => p.url)).toEqual([base, `${base}2/`, `${base}3/`]);
+      expect(pages.map((p) => p.items.length)).toEqual([50, 50, 20]);
+    });
+  }
+});
+
 describe('monthPaths', () => {
   it('uses zero-padded months and links each month to its neighbours with articles', () => {
     const archive = buildArchive([
@@ -51,6 +63,12 @@ describe('yearPaths', () => {
 describe('undatedPaths', () => {
   it('builds no page when every article is dated', () => {
     expect(undatedPaths(buildArchive([entry('a', { dateStart: '2020-01-01' })]))).toEqual([]);
+  });
+
+  it('paginates more than 50 undated articles', () => {
+    const undated = many.map((e) => ({ ...e, data: { ...e.data, dateStart: undefined } }));
+    const paths = undatedPaths(buildArchive(undated));
+    expect(paths.map((p) => p.props.page.url)).toEqual(['/dates/undated/', '/dates/undated/2/', '/dates/undated/3/']);
   });
 
   it('lists undated articles at /dates/undated/', () => {
