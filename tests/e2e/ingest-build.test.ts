@@ -82,6 +82,10 @@ describe('a build of every fixture', () => {
     expect(await page.locator('h1').first().innerText()).toBe('Untrusted {input} <b>test</b> & friends');
     expect(await page.locator('.prose script, .prose img, .prose b, .prose h1, .prose ol, .prose blockquote, .prose table').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    // The title reaches the JSON-LD block escaped, and parses back unchanged.
+    const ld = (await page.locator('head script[type="application/ld+json"]').textContent())!;
+    expect(ld).not.toMatch(/[<>&]/);
+    expect(JSON.parse(ld)).toMatchObject({ '@type': 'NewsArticle', headline: 'Untrusted {input} <b>test</b> & friends' });
     await page.close();
   });
 
