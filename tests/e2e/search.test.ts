@@ -1,0 +1,202 @@
+/**
+ * Search in Chromium on the sample build: names land on the paragraph that holds them, every
+ * article mentioning a name is found, filters and sort narrow and order, the URL drives the search
+ * (shareable, back/forward), nothing of Pagefind loads before the reader starts to search, and the
+ * page explains itself without JavaScript. Also logs the bytes a first query costs.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { distDir, serveDist, type StaticServer } from '../helpers/server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Text of each built article's indexed part (headline and body), apostrophes dropped. */
+function articleTexts(): Map<string, string> {
+  const dir = path.join(distDir(), 'articles');
+  const texts = new Map<string, string>();
+  for (const slug of readdirSync(dir).filter((s) => !s.includes('.'))) {
+    const html = readFileSync(path.join(dir, slug, 'index.html'), 'utf8');
+    const body = /<article[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '';
+    texts.set(`/articles/${slug}/`, normalise(body.replace(/<[^>]+>/g, ' ')));
+  }
+  return texts;
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/[’'ʼʿʾ]/g, '');
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, ...options });
+  return { context, page: await context.newPage() };
+}
+
+async function searchFor(page: Page, query: string): Promise<void> {
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  await page.locator('[data-search-status]').filter({ hasText: /article|No/ }).waitFor();
+}
+
+const resultPaths = (page: Page) =>
+  page.$$eval('.search-result-title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+const paragraphLinks = (page: Page) =>
+  page.$$eval('.search-paragraphs a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+
+describe('names', () => {
+  const names = ['Salami', 'Zarif', 'Nakhleh', 'Shekarchi', 'Bagheri', 'Soleimani', 'Qa’ani'];
+
+  it.each(names)('%s: every article that mentions it is found', async (name) => {
+    const { context, page } = await newPage();
+    await searchFor(page, name);
+    const expected = [...articleTexts()].filter(([, text]) => text.includes(normalise(name))).map(([url]) => url);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await resultPaths(page)).sort()).toEqual(expected.sort());
+    await context.close();
+  });
+
+  it.each(names)('%s: each paragraph link lands on a paragraph holding it, in view and highlighted', async (name) => {
+    const { context, page } = await newPage({ viewport: { width: 390, height: 600 } });
+    await searchFor(page, name);
+    const links = await paragraphLinks(page);
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) {
+      await page.goto(href);
+      const id = decodeURIComponent(new URL(href).hash.slice(1));
+      const target = page.locator(`[id="${id}"]`);
+      expect(normalise(await target.innerText())).toContain(normalise(name));
+      await target.locator('mark.pagefind-highlight').first().waitFor();
+      const box = await target.evaluate((el) => el.getBoundingClientRect().top);
+      expect(box).toBeGreaterThanOrEqual(0);
+      expect(box).toBeLessThan(600);
+    }
+    await context.close();
+  });
+
+  it('treats Qa’ani, Qa\'ani and Qaani alike, and quoted phrases exactly', async () => {
+    const { context, page } = await newPage();
+    const found: string[][] = [];
+    for (const q of ['Qa’ani', "Qa'ani", 'Qaani', 'Qaʼani']) {
+      await searchFor(page, q);
+      found.push((await resultPaths(page)).sort());
+    }
+    expect(found[0].length).toBe(2);
+    for (const set of found) expect(set).toEqual(found[0]);
+    await searchFor(page, '"Esmail Qa’ani"');
+    const phrase = await resultPaths(page);
+    const expected = [...articleTexts()].filter(([, t]) => t.includes('esmail qaani')).map(([u]) => u);
+    expect(phrase.sort()).toEqual(expected.sort());
+    expect(phrase.length).toBeLessThan(found[0].length + 1);
+    await context.close();
+  });
+});
+
+describe('the search page', () => {
+  it('narrows with filters and shows counts', async () => {
+    const { context, page } = await newPage();
+    await searchFor(page, 'Iran');
+    const all = await resultPaths(page);
+    expect(all.length).toBe(5);
+    const source = page.locator('fieldset', { hasText: 'Source' }).locator('label', { hasText: 'Jerusalem Center' });
+    await expect.poll(() => source.innerText()).toContain('(1)');
+    await source.locator('input').check();
+    await expect.poll(() => resultPaths(page)).toHaveLength(1);
+    expect(new URL(page.url()).searchParams.get('source')).toBe('Jerusalem Center for Public Affairs');
+    await page.goto(`${server.url}/search/?q=Iran&year=2021`);
+    await expect.poll(() => resultPaths(page)).toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
+    await context.close();
+  });
+
+  it('sorts by date both ways, undated articles last', async () => {
+    const { context, page } = await newPage();
+    const dated = ['/articles/2020-03-22-spotlight-on-iran-march-22-april-5-2020/', '/articles/2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us/', '/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/'];
+    await page.goto(`${server.url}/search/?q=Iran&sort=oldest`);
+    await expect.poll(async () => (await resultPaths(page)).slice(0, 3)).toEqual(dated);
+    await page.selectOption('select[name="sort"]', 'newest');
+    await expect.poll(async () => (await resultPaths(page)).slice(0, 3)).toEqual([...dated].reverse());
+    expect(await resultPaths(page)).toHaveLength(5);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('newest');
+    await context.close();
+  });
+
+  it('writes typing to the URL; back and forward restore the search', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.fill('#search-q', 'Shekarchi');
+    await page.press('#search-q', 'Enter');
+    await expect.poll(() => resultPaths(page)).toHaveLength(1);
+    await page.fill('#search-q', 'Nakhleh');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Nakhleh');
+    await expect.poll(() => resultPaths(page)).toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
+    await page.goBack();
+    await expect.poll(() => page.inputValue('#search-q')).toBe('Shekarchi');
+    await expect.poll(() => resultPaths(page)).toEqual(['/articles/iran-we-will-help-any-country-fighting-the-zionist-regime-and-the-united-states/']);
+    await page.goForward();
+    await expect.poll(() => page.inputValue('#search-q')).toBe('Nakhleh');
+    await expect.poll(() => resultPaths(page)).toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
+    await context.close();
+  });
+
+  it('without JavaScript says search needs it and offers the indexes', async () => {
+    const { context, page } = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/search/?q=Zarif`);
+    expect(await page.locator('main').innerText()).toContain('Search needs JavaScript');
+    const hrefs = await page.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(expect.arrayContaining(['/tags/', '/dates/', '/sources/']));
+    expect(await page.locator('[data-search]').isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
+describe('loading', () => {
+  const isPagefind = (r: Request) => new URL(r.url()).pathname.startsWith('/pagefind/');
+
+  it('fetches nothing of Pagefind before the reader searches; / focuses the header box', async () => {
+    const { context, page } = await newPage();
+    const requests: string[] = [];
+    context.on('request', (r) => void (isPagefind(r) && requests.push(r.url())));
+    for (const url of ['/', '/articles/2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us/', '/search/', '/tags/']) {
+      await page.goto(server.url + url, { waitUntil: 'networkidle' });
+    }
+    expect(requests).toEqual([]);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await expect.poll(() => requests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    await context.close();
+  });
+
+  it('measures the bytes of a first query on /search/', async () => {
+    const { context, page } = await newPage();
+    const fetched = new Set<string>();
+    context.on('requestfinished', (r) => void (isPagefind(r) && fetched.add(new URL(r.url()).pathname)));
+    await page.goto(`${server.url}/search/`, { waitUntil: 'networkidle' });
+    expect(fetched.size).toBe(0);
+    await page.fill('#search-q', 'Salami');
+    await expect.poll(() => resultPaths(page)).toHaveLength(2);
+    await page.waitForLoadState('networkidle');
+    // The test server sends files as they are: the sizes on disk are the bytes on the wire (index
+    // files are gzipped by Pagefind; the JS and JSON would shrink further with HTTP compression).
+    const sizes = [...fetched].map((url) => {
+      const body = readFileSync(path.join(distDir(), url));
+      const text = /\.(js|json)$/.test(url);
+      return { url, bytes: body.length, gzip: text ? gzipSync(body, { level: 9 }).length : body.length };
+    });
+    const sum = (key: 'bytes' | 'gzip') => sizes.reduce((total, s) => total + s[key], 0);
+    console.log(`first query "Salami" on /search/: ${sizes.length} Pagefind files, ${sum('bytes')} bytes as served, ` +
+      `${sum('gzip')} with JS/JSON gzipped\n` + sizes.map((s) => `  ${s.bytes}\t${s.gzip}\t${s.url}`).join('\n'));
+    expect(sizes.some((s) => s.url.endsWith('.pf_fragment'))).toBe(true);
+    expect(sizes.some((s) => s.url.endsWith('.pf_index'))).toBe(true);
+    await context.close();
+  });
+});
