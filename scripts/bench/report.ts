@@ -79,10 +79,12 @@ export function markdown(r: BenchResult): string {
     '| build | phase | wall s | articles/s | max RSS MiB (`/usr/bin/time`) | peak RSS MiB (whole process tree) |',
     '|---|---|---:|---:|---:|---:|',
     ...phaseRows('project, cold', r.project, r.articles),
-    ...phaseRows('bare stack', r.baseline, r.articles),
+    ...(r.baseline.length ? phaseRows('bare stack', r.baseline, r.articles) : []),
     ...phaseRows('project, +1 article', r.incremental, r.articles),
     '',
-    `astro build, project ÷ bare stack: **${fmt(ratio, 2)}×**; whole build (ingest + astro + pagefind) ÷ bare stack (astro + pagefind): ${fmt(seconds(r.project) / seconds(r.baseline), 2)}×.`,
+    r.baseline.length
+      ? `astro build, project ÷ bare stack: **${fmt(ratio, 2)}×**; whole build (ingest + astro + pagefind) ÷ bare stack (astro + pagefind): ${fmt(seconds(r.project) / seconds(r.baseline), 2)}×.`
+      : 'No bare-stack baseline in this run.',
     `Sizes: dist/ ${fmt(r.sizes.distBytes / 1e6)} MB (bare stack ${fmt(r.sizes.baselineDistBytes / 1e6)} MB), Pagefind index ${fmt(r.sizes.pagefindBytes / 1e6)} MB.`,
     '',
     '| first search (cold cache) | results | Pagefind kB | page + Pagefind kB | ms to first 5 results |',
