@@ -53,7 +53,7 @@ beforeAll(async () => {
   vi.stubGlobal('fetch', async (input: string | URL) => {
     const file = new URL(String(input)).pathname.replace(/^\/pagefind\//, '');
     const body = byPath.get(file);
-    return body ? new Response(body) : new Response('not found', { status: 404 });
+    return body ? new Response(new Uint8Array(body)) : new Response('not found', { status: 404 });
   });
   pf = (await import(/* @vite-ignore */ pathToFileURL(path.join(dir, 'pagefind.js')).href)) as PagefindApi;
   await pf.options({ basePath: BASE, highlightParam: 'pagefind-highlight' });
