@@ -46,7 +46,9 @@ function failure(error: unknown): IngestResult {
     const line = error instanceof RecogniseError ? error.line : undefined;
     return { ok: false, diagnostics: [{ severity: 'error', rule: error.rule, message: error.message, line }] };
   }
-  throw error;
+  // A bug met on one file must not stop the archive: report it against that file and go on.
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, diagnostics: [{ severity: 'error', rule: 'internal-error', message: `the ingester failed on this file: ${message}` }] };
 }
 
 export function ingestBytes(bytes: Uint8Array, rawFile: string, curated: Curated): IngestResult {

@@ -62,9 +62,21 @@ function tagScores<A extends Relatable>(article: A, tagTerms: Map<string, Term<A
   return scores;
 }
 
+/** Parsed once per date string: ranking compares each article with hundreds of others. */
+const parsedDates = new Map<string, number>();
+
+function dayNumber(iso: string): number {
+  let day = parsedDates.get(iso);
+  if (day === undefined) {
+    day = Date.parse(iso) / DAY;
+    parsedDates.set(iso, day);
+  }
+  return day;
+}
+
 /** Nearer in time scores higher; nothing when either article is undated. */
 export function timeScore(a: Relatable, b: Relatable): number {
   if (!a.data.dateStart || !b.data.dateStart) return 0;
-  const days = Math.abs(Date.parse(a.data.dateStart) - Date.parse(b.data.dateStart)) / DAY;
+  const days = Math.abs(dayNumber(a.data.dateStart) - dayNumber(b.data.dateStart));
   return TIME_WEIGHT / (1 + days / 30);
 }
