@@ -32,6 +32,17 @@ describe('ingest runs', () => {
     expect(snapshot(output)).toEqual(first);
   });
 
+  it('writes the same bytes on one thread and on several', async () => {
+    const samples = readdirSync(input).map((f) => readFileSync(path.join(input, f), 'utf8'));
+    for (let i = 0; i < 700; i++) writeFileSync(path.join(input, `copy-${i}.txt`), `${samples[i % samples.length]}\nCopy number ${i}.\n`);
+    const one = await runIngest({ input, output, curated, threads: 1 });
+    const oneFiles = snapshot(output);
+    const parallelOutput = path.join(work, 'parallel');
+    const two = await runIngest({ input, output: parallelOutput, curated, threads: 2 });
+    expect(two.files).toEqual(one.files);
+    expect(snapshot(parallelOutput)).toEqual(oneFiles);
+  });
+
   it('skips unchanged raw files and leaves their MDX untouched', async () => {
     await ingest();
     const file = path.join(output, '2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us.mdx');
