@@ -162,7 +162,7 @@ describe('the search page', () => {
 describe('loading', () => {
   const isPagefind = (r: Request) => new URL(r.url()).pathname.startsWith('/pagefind/');
 
-  it('fetches nothing of Pagefind before the reader searches; / focuses the header box', async () => {
+  it('fetches nothing of Pagefind before the reader types; / focuses the header box', async () => {
     const { context, page } = await newPage();
     const requests: string[] = [];
     context.on('request', (r) => void (isPagefind(r) && requests.push(r.url())));
@@ -172,6 +172,10 @@ describe('loading', () => {
     expect(requests).toEqual([]);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(requests).toEqual([]); // focus alone loads nothing
+    await page.keyboard.type('Zarif');
     await expect.poll(() => requests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
     await context.close();
   });

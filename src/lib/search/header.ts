@@ -1,7 +1,8 @@
 /**
  * The header search box on every page: `/` focuses it, and Pagefind starts loading only once the
- * reader starts to search (focus or typing), so a plain page view fetches nothing of it. The box
- * submits to /search/?q=…, which runs the search.
+ * reader types in it, so a plain page view fetches nothing of it. Focus alone does not count: a
+ * keyboard user tabbing through the header has not started to search, and the download would
+ * compete with the page's own scripts. The box submits to /search/?q=…, which runs the search.
  */
 import { loadPagefind } from './pagefind-client.ts';
 import { foldTransliteration } from './fold.ts';
@@ -34,7 +35,6 @@ export function initHeaderSearch(input: HTMLInputElement): void {
       .catch(() => undefined);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('focus', warm, { once: true });
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(warm, 200);
