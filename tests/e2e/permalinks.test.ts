@@ -141,6 +141,9 @@ describe('paragraph permalinks', () => {
     expect(Number(focused?.opacity)).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => location.hash)).toBe(focused?.href);
+    // The tools are placed on `hashchange`, which fires after the key press returns: wait for them
+    // in the linked paragraph, as a reader's next key press would come after they appear.
+    await page.locator(`${focused?.href} [aria-label="Copy link to this paragraph"]`).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy link to this paragraph');
     await page.context().close();
