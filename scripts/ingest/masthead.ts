@@ -48,27 +48,44 @@ function takeRepublisher(registry: Registry, words: string[]): [string | undefin
   return [undefined, words];
 }
 
+/** `candidates` longest first (see `byLength`). */
 function takeName<T>(candidates: [T, string[]][], words: string[]): [T | undefined, string[]] {
-  for (const [value, needle] of byLength(candidates)) {
+  for (const [value, needle] of candidates) {
     const rest = removeRun(words, needle);
     if (rest) return [value, rest];
   }
   return [undefined, words];
 }
 
+interface FoldedRegistry {
+  series: [{ series: string; source: string }, string[]][];
+  publications: [string, string[]][];
+  extras: Set<string>;
+}
+
+/** The registry's names as folded words, worked out once per registry rather than per article. */
+const foldedRegistries = new WeakMap<Registry, FoldedRegistry>();
+
+function folded(registry: Registry): FoldedRegistry {
+  let names = foldedRegistries.get(registry);
+  if (!names) {
+    names = {
+      series: byLength(registry.publications.flatMap((p) => p.series.flatMap((s) => [s.name, ...s.aliases].map((n) => [{ series: s.name, source: p.name }, foldWords(n)] as [{ series: string; source: string }, string[]])))),
+      publications: byLength(registry.publications.flatMap((p) => [p.name, ...p.aliases].map((n) => [p.name, foldWords(n)] as [string, string[]]))),
+      extras: new Set(registry.mastheadExtras.flatMap(foldWords)),
+    };
+    foldedRegistries.set(registry, names);
+  }
+  return names;
+}
+
 export function matchMasthead(line: string, registry: Registry): Masthead | undefined {
   if (line.length > 200) return undefined;
+  const names = folded(registry);
   const [via, afterVia] = takeRepublisher(registry, foldWords(line));
-  const seriesNames = registry.publications.flatMap((p) =>
-    p.series.flatMap((s) => [s.name, ...s.aliases].map((n) => [{ series: s.name, source: p.name }, foldWords(n)] as [{ series: string; source: string }, string[]])),
-  );
-  const [series, afterSeries] = takeName(seriesNames, afterVia);
-  const publicationNames = registry.publications.flatMap((p) =>
-    [p.name, ...p.aliases].map((n) => [p.name, foldWords(n)] as [string, string[]]),
-  );
-  const [source, rest] = takeName(publicationNames, afterSeries);
-  const extras = new Set(registry.mastheadExtras.flatMap(foldWords));
-  if ((!series && !source) || rest.some((w) => !extras.has(w))) return undefined;
+  const [series, afterSeries] = takeName(names.series, afterVia);
+  const [source, rest] = takeName(names.publications, afterSeries);
+  if ((!series && !source) || rest.some((w) => !names.extras.has(w))) return undefined;
   return { source: source ?? series?.source, series: series?.series, via };
 }
 

@@ -15,9 +15,22 @@ function escape(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Whole-word, case-sensitive matcher for a term list ("Iran" does not match "Iranian"). */
+/** Case-sensitive matcher for a term list; whole words are checked by `countWords`. */
 function matcher(terms: string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  // No lookbehind: V8 would try it at every position; a plain alternation scans far faster.
+  return new RegExp(`(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whole-word matches of `pattern` in `text`, counted up to `limit` ("Iran" is not in "Iranian"). */
+function countWords(pattern: RegExp, text: string, limit: number): number {
+  let count = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match && count < limit; match = pattern.exec(text)) {
+    if (match.index === 0 || !WORD_CHARACTER.test(text[match.index - 1]!)) count++;
+  }
+  return count;
 }
 
 /** Compiled once per vocabulary, not once per article. */
@@ -40,7 +53,7 @@ export function assignTags(input: TagInput, vocabulary: Vocabulary): string[] {
   const body = input.body.join('\n');
   for (const [tag, pattern] of compiled(vocabulary)) {
     if (seen.has(tag.toLowerCase())) continue;
-    if (prominent.search(pattern) !== -1 || (body.match(pattern)?.length ?? 0) >= vocabulary.minBodyMatches) {
+    if (countWords(pattern, prominent, 1) > 0 || countWords(pattern, body, vocabulary.minBodyMatches) >= vocabulary.minBodyMatches) {
       tags.push(tag);
       seen.add(tag.toLowerCase());
     }
