@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorAt, paragraphHits, paragraphUrl, snippet, sortedAnchors } from '../../src/lib/search/paragraphs.ts';
-import { excerptSegments, segmentsText } from '../../src/lib/search/segments.ts';
+import { anchorAt, excerpt, paragraphHits, paragraphUrl, snippet, sortedAnchors } from '../../src/lib/search/paragraphs.ts';
+import { segmentsText } from '../../src/lib/search/segments.ts';
 import type { PagefindFragment } from '../../src/lib/search/types.ts';
 
 // Words:        0         1   2   3         4  5     6     7    8  9      10   11  12       13
@@ -40,9 +40,19 @@ describe('paragraphHits', () => {
     expect(segmentsText(second.snippet)).toBe('Then Qa’ani met leaders.');
   });
 
-  it('reads words the way Pagefind counts them, escaped brackets included', () => {
-    const hits = paragraphHits({ ...fragment, content: 'x', raw_content: 'A &lt;b&gt;  Qaani\u00A0here', anchors: [{ element: 'p', id: 'p', location: 0 }], locations: [2] });
+  it('reads words the way Pagefind counts them, from the text as written', () => {
+    const hits = paragraphHits({ ...fragment, content: 'A <b>  Qaani\u00A0here', raw_content: 'A &lt;b&gt;  Qaani\u00A0here', anchors: [{ element: 'p', id: 'p', location: 0 }], locations: [2] });
     expect(hits[0].snippet).toEqual([{ text: 'A <b> ', mark: false }, { text: 'Qaani', mark: true }, { text: ' here', mark: false }]);
+  });
+
+  it('keeps a literal entity in the article as typed (raw_content cannot tell it from an escape)', () => {
+    const page = { ...fragment, content: 'Write &lt;b&gt; for <b>.', raw_content: 'Write &lt;b&gt; for &lt;b&gt;.', anchors: [{ element: 'p', id: 'p', location: 0 }], locations: [1] };
+    expect(segmentsText(paragraphHits(page)[0].snippet)).toBe('Write &lt;b&gt; for <b>.');
+  });
+
+  it('splits on U+200B where Pagefind put it between words of unspaced scripts', () => {
+    const hits = paragraphHits({ ...fragment, content: '東京大阪', raw_content: '東京\u200B大阪', anchors: [{ element: 'p', id: 'p', location: 0 }], locations: [1] });
+    expect(hits[0].snippet).toEqual([{ text: '東京 ', mark: false }, { text: '大阪', mark: true }]);
   });
 });
 
@@ -73,17 +83,19 @@ describe('paragraphUrl', () => {
   });
 });
 
-describe('excerptSegments', () => {
-  it('splits Pagefind excerpts into text and marks without interpreting markup', () => {
-    expect(excerptSegments('a &lt;script&gt;x <mark>Qa’ani</mark> b <mark>c</mark>')).toEqual([
+describe('excerpt', () => {
+  it('windows the page around its first match, matches marked, text as written', () => {
+    const page = { ...fragment, content: 'a <script>x Qa’ani b &amp; c', locations: [2, 4] };
+    expect(excerpt(page)).toEqual([
       { text: 'a <script>x ', mark: false },
       { text: 'Qa’ani', mark: true },
       { text: ' b ', mark: false },
-      { text: 'c', mark: true },
+      { text: '&amp;', mark: true },
+      { text: ' c', mark: false },
     ]);
   });
 
-  it('drops any tag other than mark', () => {
-    expect(segmentsText(excerptSegments('<img src=x onerror=alert(1)>ok<b>!</b>'))).toBe('ok!');
+  it('opens the page when a filter-only search matched no word', () => {
+    expect(segmentsText(excerpt({ ...fragment, locations: [] }, 3))).toBe('Headline. Lead one …');
   });
 });

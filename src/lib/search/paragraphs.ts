@@ -31,11 +31,16 @@ export function anchorAt(anchors: readonly PagefindAnchor[], location: number): 
   return found;
 }
 
-/** Pagefind's own word split (build_excerpt in pagefind.js), so positions line up. */
+/**
+ * The page's words, split as Pagefind counts them (build_excerpt in pagefind.js) so positions line
+ * up. Read from `content`, the text as written: `raw_content` escapes `<` and `>` but not `&`, so
+ * a literal `&lt;` in an article could not be told from an escaped `<`. Only for scripts written
+ * without spaces, where Pagefind puts U+200B between words in `raw_content` alone, is that used.
+ */
 export function fragmentWords(fragment: Pick<PagefindFragment, 'content' | 'raw_content'>): string[] {
-  const raw = fragment.raw_content ?? fragment.content;
-  const words = raw.includes('\u200B') ? raw.split('\u200B') : raw.split(/[^\S\uFEFF]+/);
-  return words.map((w) => w.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  const raw = fragment.raw_content;
+  if (raw?.includes('\u200B')) return raw.split('\u200B').map((w) => w.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  return fragment.content.split(/[^\S\uFEFF]+/);
 }
 
 /** Matches grouped by paragraph, in document order. Matches before the first anchor (headline,
@@ -67,13 +72,21 @@ export function snippet(words: readonly string[], locations: readonly number[], 
   const stop = Math.min(to, start + size);
   const marked = new Set(locations);
   const segments: Segment[] = [];
-  if (start > from) push(segments, '… ', false, false);
+  if (start > from) push(segments, '… ', false);
   for (let i = start; i < stop; i++) {
-    push(segments, words[i], marked.has(i), false);
-    if (i < stop - 1) push(segments, ' ', false, false);
+    push(segments, words[i], marked.has(i));
+    if (i < stop - 1) push(segments, ' ', false);
   }
-  if (stop < to) push(segments, ' …', false, false);
+  if (stop < to) push(segments, ' …', false);
   return segments;
+}
+
+/** The result's excerpt: a window around its first match, from the words as written. */
+export function excerpt(fragment: PagefindFragment, windowSize = 30): Segment[] {
+  const words = fragmentWords(fragment);
+  // A filter-only search has no matched words: the excerpt is then the page's opening.
+  const locations = fragment.locations.length > 0 ? [...fragment.locations].sort((a, b) => a - b) : [0];
+  return snippet(words, locations, 0, words.length, windowSize);
 }
 
 /** The result's URL (which carries Pagefind's highlight parameters) pointed at one paragraph. */

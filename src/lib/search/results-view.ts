@@ -2,8 +2,8 @@
  * Builds the result list with DOM APIs only: titles, excerpts and paragraph snippets come from
  * untrusted article text and are inserted as text nodes (matches as `<mark>` elements).
  */
-import { excerptSegments, type Segment } from './segments.ts';
-import { paragraphHits, paragraphUrl } from './paragraphs.ts';
+import type { Segment } from './segments.ts';
+import { excerpt, paragraphHits, paragraphUrl } from './paragraphs.ts';
 import type { PagefindFragment } from './types.ts';
 
 /** Paragraph links shown under each result. */
@@ -37,7 +37,7 @@ export function resultItem(fragment: PagefindFragment, headingLevel: 'h2' | 'h3'
   const item = el('li', 'search-result',
     el(headingLevel, 'search-result-title', link(fragment.url, title)),
     el('p', 'search-result-meta', facts),
-    el('p', 'search-result-excerpt', segmentsNode(excerptSegments(fragment.excerpt))));
+    el('p', 'search-result-excerpt', segmentsNode(excerpt(fragment))));
   const paragraphs = paragraphList(fragment);
   if (paragraphs) item.append(paragraphs);
   return item;
