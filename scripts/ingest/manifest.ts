@@ -12,6 +12,8 @@ export const MANIFEST_NAME = '.ingest-manifest.json';
 export interface ManifestEntry {
   /** sha256 of the raw bytes. */
   hash: string;
+  /** Hash of the corpus-wide boilerplate of the file's folder when it was ingested. */
+  repeated: string;
   /** Slug before collision suffixes, for recomputing unique slugs without re-reading the file. */
   base: string;
   slug: string;
