@@ -17,6 +17,12 @@ const MAX_SUBTITLE = 320;
 /** A file name must spell at least this many words to overrule a printed first line. */
 const NAME_WORDS_TO_DISAGREE = 3;
 
+/** Several words, the first with letters capitalised: `Iran-blasts-Israeli-massacre`, not `my-notes-v2`. */
+function namedLikeHeadline(words: string[]): boolean {
+  const first = words.find((w) => /\p{L}/u.test(w));
+  return words.length >= NAME_WORDS_TO_DISAGREE && first !== undefined && /^\P{L}*\p{Lu}/u.test(first);
+}
+
 export interface HeaderResult {
   header: Header;
   /** Index into `lines` of the first body line. */
@@ -98,8 +104,9 @@ class HeaderReader {
 
   /**
    * Why a line is not the printed headline. Besides body text, a line that disagrees with a headline
-   * the file name spells in several words is not one: on sites that name files by headline, such a
-   * first line is a standfirst, a pull quote or the lede (Tehran Times: 20 of 33,724 files).
+   * the file name spells (in several words, capitalised as a headline) is not one: on sites that name
+   * files by headline, such a first line is a standfirst, a pull quote or the lede (Tehran Times: 20 of
+   * 33,724 files). A lower-case name (`encoding-utf16-bom.txt`, a slug) never overrules a printed line.
    */
   private notHeadlineReason(text: string): string | undefined {
     if (BULLET.test(text)) return 'is a bullet';
@@ -107,7 +114,7 @@ class HeaderReader {
     if (body) return `reads as body text (${body})`;
     if (!isTitleLike(text)) return 'has no word of letters';
     const name = this.name.words;
-    if (name && name.length >= NAME_WORDS_TO_DISAGREE && !agreesWithName(text, name)) return 'differs from the headline the file name spells';
+    if (name && namedLikeHeadline(name) && !agreesWithName(text, name)) return 'differs from the headline the file name spells';
     return undefined;
   }
 

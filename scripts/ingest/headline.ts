@@ -17,7 +17,7 @@ const FIRST_SENTENCE_MAX = 120;
  * `TEHRAN, Sept. 24 (MNA) –`, or any place (at most ~40 characters) followed by an agency in brackets
  * and a dash: `Tehran (IRNA)--`, `(Washington Post)-`.
  */
-const CAPS_DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’/-]*\p{Lu}\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)*){0,2}(?:,?\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--?|[–—])/u;
+const CAPS_DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’/-]*\p{Lu}{3}\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)*){0,2}(?:,?\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--?|[–—])/u;
 const AGENCY_DATELINE = /^[\p{L}\p{M} ,./'’-]{0,40}\([^)]{1,40}\)\s*(?:--?|[–—])/u;
 
 export function startsWithDateline(text: string): boolean {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes, type IngestResult } from '../../scripts/ingest/article.ts';
 import { loadCurated, type Curated } from '../../scripts/ingest/curated.ts';
+import { formatDiagnostic } from '../../scripts/ingest/reporter.ts';
 import { curatedFor, listFixtures } from '../helpers/fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -19,13 +20,14 @@ beforeAll(async () => {
   curated = await loadCurated(path.join(root, 'content/curated'));
 });
 
-function logOf(result: IngestResult): string {
+/** Removed lines, then the diagnostics exactly as the ingest command prints them. */
+function logOf(result: IngestResult, rawFile: string): string {
   const lines: string[] = [];
   if (result.ok) {
     lines.push(`encoding: ${result.encoding}`);
     for (const r of result.removed) lines.push(`${r.line}: ${r.kind} (${r.rule}): ${r.text}`);
   }
-  for (const d of result.diagnostics) lines.push(`${d.line ?? '-'}: ${d.severity} (${d.rule}): ${d.message}`);
+  for (const d of result.diagnostics) lines.push(formatDiagnostic(rawFile, d));
   return `${lines.join('\n')}\n`;
 }
 
@@ -43,7 +45,7 @@ describe('ingest fixtures', () => {
     it(`${fixture.name}: matches expected.mdx and expected.log`, () => {
       const result = ingestBytes(fixture.bytes, fixture.rawFile, curatedFor(fixture, curated), fixture.repeated);
       check(path.join(fixture.dir, 'expected.mdx'), result.ok ? result.mdx : undefined);
-      check(path.join(fixture.dir, 'expected.log'), logOf(result));
+      check(path.join(fixture.dir, 'expected.log'), logOf(result, fixture.rawFile));
     });
   }
 });
