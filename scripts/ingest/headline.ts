@@ -57,18 +57,52 @@ export function agreesWithName(line: string, nameWords: string[]): boolean {
  * `we-ll` (a capital `S` is more likely a word of its own: `India-S-Africa`).
  */
 const CLITICS = new Set(['s', 't', 'll', 're', 've', 'd', 'm']);
-/** Words joined by a hyphen or apostrophe in the text, or initials with full stops (`U.S.`). */
-const COMPOUND = /[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)+|(?:\p{L}\.){2,}/gu;
+/** What joins the words of a compound in the text: hyphens, apostrophes, the full stops of initials. */
+const JOINERS = ['-', '‐', "'", '’', '.'];
 const MAX_PARTS = 5;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-/** `won-t` → `won’t`, `iran-iraq` → `Iran-Iraq`: each spelling in the text, keyed by its folded words. */
-function compoundsOf(text: string): Map<string, string> {
-  const compounds = new Map<string, string>();
-  for (const match of text.matchAll(COMPOUND)) {
-    const key = foldedWords(match[0]).join(' ');
-    if (!compounds.has(key)) compounds.set(key, match[0]);
+const isWordAt = (text: string, i: number): boolean => i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]!);
+
+/**
+ * How the text spells runs of the name's words joined (`won’t`, `Iran-Iraq`, `U.S.`), keyed by their
+ * folded words; the earliest spelling wins. Searched with `indexOf` for each pair of neighbouring name
+ * words, then extended word by word: far cheaper than scanning the text for every compound.
+ */
+function compoundsOf(words: string[], text: string): Map<string, string> {
+  const lower = text.toLowerCase();
+  const compounds = new Map<string, { at: number; spelling: string }>();
+  // Lower-casing that changes lengths (`İ`) would shift offsets: such a text gets no compounds.
+  if (lower.length !== text.length) return new Map();
+  const folded = words.map((w) => foldedWords(w));
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (folded[i]!.length !== 1 || folded[i + 1]!.length !== 1) continue;
+    for (const joiner of JOINERS) {
+      const needle = `${folded[i]![0]}${joiner}${folded[i + 1]![0]}`;
+      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
+        if (isWordAt(text, at - 1)) continue;
+        extend(text, lower, folded, i, at, at + needle.length, compounds);
+      }
+    }
   }
-  return compounds;
+  return new Map([...compounds].map(([key, { spelling }]) => [key, spelling]));
+}
+
+/** Records the compound from `at` to `end` (name words i, i+1) and each longer one the text goes on to. */
+function extend(text: string, lower: string, folded: string[][], i: number, at: number, end: number, compounds: Map<string, { at: number; spelling: string }>): void {
+  for (let last = i + 1; ; last++) {
+    if (!isWordAt(text, end)) {
+      // Initials take their final full stop: `U.S.`.
+      const initials = text[end] === '.' && folded.slice(i, last + 1).every((w) => w[0]!.length === 1);
+      const spelling = text.slice(at, initials ? end + 1 : end);
+      const key = folded.slice(i, last + 1).map((w) => w[0]).join(' ');
+      const known = compounds.get(key);
+      if (!known || at < known.at) compounds.set(key, { at, spelling });
+    }
+    const next = folded[last + 1];
+    if (last + 1 - i >= MAX_PARTS || next?.length !== 1 || !JOINERS.includes(text[end] ?? '') || !lower.startsWith(next[0]!, end + 1)) return;
+    end += 1 + next[0]!.length;
+  }
 }
 
 /** The name's letters with the text's joins: `Iran` + `s` spelled `Iran’s` in the text → `Iran’s`. */
@@ -105,7 +139,7 @@ function restoreCase(words: string[], text: string): string[] {
 
 export function headlineFromName(nameWords: string[], text: string): NameHeadline {
   const words = restoreCase(nameWords, text);
-  const compounds = compoundsOf(text);
+  const compounds = compoundsOf(words, text);
   const out: string[] = [];
   const restored: string[] = [];
   for (let i = 0; i < words.length; ) {

@@ -1,5 +1,5 @@
 /**
- * Corpus-wide boilerplate: a line or sentence that recurs verbatim (white space and case folded) in
+ * Corpus-wide boilerplate: a sentence (or line) that recurs verbatim (white space and case folded) in
  * many files of one folder, such as a licence sentence every page of a site ends with, is not the
  * article's. Found in two steps, as CCNet finds repeated paragraphs in a crawl shard (Wenzek et al.
  * 2019): count in how many files of each folder each line and sentence occurs, then strip those over
@@ -9,7 +9,7 @@
  * `minShare` of the folder's files, and at least `minWords` words long (shorter repeats such as a
  * recurring section heading are structure, not boilerplate). Sentences on the keep-list stay.
  */
-import { splitSentences } from './sentences.ts';
+import { sentenceStarts } from './sentences.ts';
 
 export interface RepeatedRule {
   minFiles: number;
@@ -40,33 +40,71 @@ export function foldKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const wordCount = (key: string): number => (key === '' ? 0 : key.split(' ').length);
-
-/** 53-bit FNV-1a (two 32-bit lanes): counts are kept per hash, not per string, to bound memory. */
-function hash53(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+/**
+ * The 53-bit FNV-1a hash (two 32-bit lanes) of `text[from, to)` folded as `foldKey` folds it, and its
+ * word count, without building the folded string: counting every line and sentence of a corpus is the
+ * scan's main cost, and counts are kept per hash, not per string, to bound memory.
+ */
+/** The white space `\s` matches beyond ASCII (a surrogate half is never white space). */
+function isWideSpace(code: number): boolean {
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** Every line and every sentence of a file worth counting, once each: folded key → text as written. */
-export function candidateKeys(text: string, minWords: number): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const lineKey = foldKey(line);
-    if (wordCount(lineKey) < minWords) continue;
-    keys.set(lineKey, line.trim());
-    for (const sentence of splitSentences(line)) {
-      const key = foldKey(sentence);
-      if (key !== lineKey && wordCount(key) >= minWords && !keys.has(key)) keys.set(key, sentence);
+const lowerCache = new Map<number, string>();
+
+function lowerOf(code: number, char: string): string {
+  let lower = lowerCache.get(code);
+  if (lower === undefined) lowerCache.set(code, (lower = char.toLowerCase()));
+  return lower;
+}
+
+export function foldedHash(text: string, from: number, to: number): { hash: number; words: number } {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  let words = 0;
+  let space = true;
+  for (let i = from; i < to; i++) {
+    let code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && isWideSpace(code))) {
+      space = true;
+      continue;
     }
+    if (space) {
+      if (words > 0) {
+        a = Math.imul(a ^ 32, 0x01000193);
+        b = Math.imul(b ^ 32, 0x5bd1e995);
+      }
+      words++;
+      space = false;
+    }
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code > 127) {
+      // Outside ASCII: lower-case the character as toLowerCase would (it may become two).
+      const lower = lowerOf(code, text[i]!);
+      for (let j = 0; j + 1 < lower.length; j++) {
+        a = Math.imul(a ^ lower.charCodeAt(j), 0x01000193);
+        b = Math.imul(b ^ lower.charCodeAt(j), 0x5bd1e995);
+      }
+      code = lower.charCodeAt(lower.length - 1);
+    }
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
   }
-  return keys;
+  return { hash: (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff), words };
+}
+
+/**
+ * Each sentence of each line of a file, as [from, to) offsets into `text` (a line of one sentence is
+ * itself). A repeated line of several sentences is found through its sentences.
+ */
+function* candidates(text: string): Generator<[number, number]> {
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const bounds = [0, ...sentenceStarts(text.slice(start, end)), end - start];
+    for (let i = 0; i + 1 < bounds.length; i++) yield [start + bounds[i]!, start + bounds[i + 1]!];
+    start = end + 1;
+  }
 }
 
 interface FolderCounts {
@@ -94,11 +132,17 @@ export class RepeatedCounter {
   add(rawFile: string, text: string): void {
     const folder = this.folders.get(folderOf(rawFile));
     if (!folder) return;
-    for (const [key, shown] of candidateKeys(text, this.rule.minWords)) {
-      const id = hash53(key);
-      const count = (folder.counts.get(id) ?? 0) + 1;
-      folder.counts.set(id, count);
-      if (count >= folder.threshold && !this.keep.has(key)) folder.found.set(key, { shown: folder.found.get(key)?.shown ?? shown, files: count });
+    const seen = new Set<number>();
+    for (const [from, to] of candidates(text)) {
+      const { hash, words } = foldedHash(text, from, to);
+      if (words < this.rule.minWords || seen.has(hash)) continue;
+      seen.add(hash);
+      const count = (folder.counts.get(hash) ?? 0) + 1;
+      folder.counts.set(hash, count);
+      if (count < folder.threshold) continue;
+      const shown = text.slice(from, to).trim();
+      const key = foldKey(shown);
+      if (!this.keep.has(key)) folder.found.set(key, { shown: folder.found.get(key)?.shown ?? shown, files: count });
     }
   }
 
@@ -118,27 +162,41 @@ export class RepeatedCounter {
   }
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One pattern per set: the sentences, white space and case folded, standing as whole words. */
-const patterns = new WeakMap<object, RegExp>();
+interface Patterns {
+  /** The sentences, white space and case folded, standing as whole words. */
+  full: RegExp;
+  /** Their first two words, without Unicode mode: a fast test that most lines fail. */
+  quick: RegExp;
+}
 
-function patternFor(sentences: { text: string }[]): RegExp {
-  let pattern = patterns.get(sentences);
-  if (!pattern) {
-    const alternatives = sentences.map((s) => s.text.split(' ').map(escape).join('\\s+'));
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-    patterns.set(sentences, pattern);
+const patterns = new WeakMap<object, Patterns>();
+
+function patternsFor(sentences: { text: string }[]): Patterns {
+  let found = patterns.get(sentences);
+  if (!found) {
+    const words = sentences.map((s) => s.text.split(' ').map(escape));
+    // No lookbehind (V8 would try it at every position): the character before is checked on a match.
+    const full = new RegExp(`(?:${words.map((w) => w.join('\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const quick = new RegExp(words.map((w) => w.slice(0, 2).join('\\s+')).join('|'), 'i');
+    patterns.set(sentences, (found = { full, quick }));
   }
-  return pattern;
+  return found;
 }
 
 /** A line with the repeated sentences cut out, and what was cut. */
 export function stripRepeated(line: string, sentences: { text: string }[]): { text: string; cut: string[] } {
   if (sentences.length === 0) return { text: line, cut: [] };
+  const { full, quick } = patternsFor(sentences);
+  // Without Unicode mode a few exotic case pairs (the Kelvin sign for k) do not fold: such a line
+  // keeps its boilerplate, it never loses text.
+  if (!quick.test(line)) return { text: line, cut: [] };
   const cut: string[] = [];
   const text = line
-    .replace(patternFor(sentences), (match) => {
+    .replace(full, (match: string, offset: number) => {
+      if (offset > 0 && WORD_CHARACTER.test(line[offset - 1]!)) return match;
       cut.push(match);
       return '\u0000';
     })

@@ -8,7 +8,7 @@ import { folderDefaults, folderTag } from '../../scripts/ingest/folders.ts';
 import { bodyTextReason, firstSentenceTitle, headlineFromName } from '../../scripts/ingest/headline.ts';
 import { readHeader } from '../../scripts/ingest/header.ts';
 import type { Line } from '../../scripts/ingest/model.ts';
-import { candidateKeys, stripRepeated } from '../../scripts/ingest/repeated.ts';
+import { foldedHash, RepeatedCounter, stripRepeated } from '../../scripts/ingest/repeated.ts';
 import { splitSentences } from '../../scripts/ingest/sentences.ts';
 
 let curated: Curated;
@@ -130,8 +130,13 @@ describe('repeated sentences', () => {
   it('are matched as whole words only', () => {
     expect(stripRepeated('XAll content by Mehr News Agency is licensed.', licence).cut).toEqual([]);
   });
-  it('are counted per line and per sentence of at least the minimum length', () => {
-    expect([...candidateKeys('One two three four. Five six.\nShort line', 4).keys()]).toEqual(['one two three four. five six.', 'one two three four.']);
+  it('are counted per sentence of at least the minimum length, once per file, per folder', () => {
+    const counter = new RepeatedCounter({ minFiles: 3, minShare: 0.5, minWords: 4, keep: [] }, new Map([['a', 4], ['b', 4]]));
+    for (let i = 0; i < 4; i++) {
+      counter.add(`a/${i}.txt`, `Story ${i} starts here today. Read MORE at   our site now. Too short.\nRead more at our site now.`);
+      counter.add(`b/${i}.txt`, i < 2 ? 'Read more at our site now.' : `Story ${i}.`);
+    }
+    expect(counter.sets()).toEqual({ a: [{ text: 'read more at our site now.', shown: 'Read MORE at   our site now.', files: 4 }] });
   });
 });
 
@@ -147,5 +152,15 @@ describe('folders', () => {
     expect(folderDefaults('bbc/sport/1.txt', folders)).toEqual({ source: 'BBC Sport', tags: ['United Kingdom', 'Sport'] });
     expect(folderDefaults('cnn/1.txt', folders)).toEqual({ tags: ['Cnn'] });
     expect(folderDefaults('1.txt', folders)).toEqual({ tags: [] });
+  });
+});
+
+describe('folded hashes', () => {
+  it('equal for text that folds alike, and count its words', () => {
+    const a = 'All  Content by\tMEHR News — Ünïcode';
+    const b = 'all content by mehr news — ünïcode';
+    expect(foldedHash(a, 0, a.length)).toEqual(foldedHash(b, 0, b.length));
+    expect(foldedHash(a, 0, a.length).words).toBe(7);
+    expect(foldedHash(a, 0, a.length).hash).not.toBe(foldedHash('all content by mehr news', 0, 24).hash);
   });
 });
