@@ -2,7 +2,7 @@
  * One raw file → one article: decode, recognise, tag, apply corrections, validate against the
  * collection schema, build the syntax tree and serialise it. Pure apart from its inputs.
  */
-import { articleSchema, type ArticleData } from '../../src/content.config.ts';
+import { articleSchema, type ArticleData } from '../../src/schema/article.ts';
 import type { Curated } from './curated.ts';
 import { decode, DecodeError, type Encoding } from './decode.ts';
 import { folderDefaults, type FolderDefaults } from './folders.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
-import { articleFields } from '../../src/content.config.ts';
+import { articleFields } from '../../src/schema/article.ts';
 import { toMessage } from './reporter.ts';
 
 const name = z.string().trim().min(1);

@@ -13,6 +13,7 @@ import { loadCurated, type Curated } from './curated.ts';
 import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { Diagnostic, Removed } from './model.ts';
 import { ingestJobs, type Job } from './parallel.ts';
+import { defaultInputs, ingesterVersion } from './version.ts';
 import { folderOf, RepeatedCounter, type RepeatedSets } from './repeated.ts';
 import { baseSlug, uniqueSlugs } from './slug.ts';
 
@@ -65,16 +66,6 @@ async function listRaw(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && e.name.endsWith('.txt'))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
-}
-
-/** Changes whenever the ingester's code or curated data change, so their output is redone. */
-async function ingesterVersion(curatedDir: string): Promise<string> {
-  const codeDir = import.meta.dirname;
-  const code = (await readdir(codeDir)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(codeDir, f));
-  const curated = (await readdir(curatedDir)).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(curatedDir, f));
-  const hash = createHash('sha256');
-  for (const file of [...code, ...curated]) hash.update(file.slice(file.lastIndexOf('/'))).update(await readFile(file));
-  return hash.digest('hex').slice(0, 16);
 }
 
 function readIfExists(file: string): string | undefined {
@@ -228,7 +219,7 @@ function summarise(files: FileReport[], deleted: string[]): IngestReport['summar
 }
 
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
-  const version = await ingesterVersion(options.curated);
+  const version = ingesterVersion(defaultInputs(options.curated));
   const curated = await loadCurated(options.curated);
   const previous = await readManifest(options.output);
   const reusable = !options.force && previous?.version === version ? previous.files : {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleData } from '../../src/content.config.ts';
+import type { ArticleData } from '../../src/schema/article.ts';
 import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
 import { clip, describeArticle, firstSentence, leadText } from '../../src/lib/archive/description.ts';
 import { newsArticleJsonLd, serialiseJsonLd } from '../../src/lib/archive/json-ld.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleData } from '../../src/content.config.ts';
+import type { ArticleData } from '../../src/schema/article.ts';
 import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
 import { articleCount, pageNote } from '../../src/lib/archive/labels.ts';
 import { paginate } from '../../src/lib/archive/paginate.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleData } from '../../src/content.config.ts';
+import type { ArticleData } from '../../src/schema/article.ts';
 import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
 import { monthPaths, termPaths, undatedPaths, yearPaths } from '../../src/lib/archive/routes.ts';
 
