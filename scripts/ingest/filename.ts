@@ -3,7 +3,7 @@
  * `20210513_…`) and a headline spelled with dashes or underscores (`_news_1234_Iran-s-new-envoy.txt`).
  * Numeric ids, hashes and generic words never make a headline.
  */
-import { isoDate } from './dates.ts';
+import { isoDay } from '../../src/lib/archive/dates.ts';
 
 export interface NameParts {
   /** `YYYY-MM-DD` when the name starts with a real calendar date. */
@@ -29,7 +29,7 @@ function stem(rawFile: string): string {
 function leadingDate(name: string): { date?: string; rest: string } {
   const match = LEADING_DATE.exec(name.replace(/^[-_. ]+/, ''));
   if (!match?.groups) return { rest: name };
-  const date = isoDate(Number(match.groups.y), Number(match.groups.m), Number(match.groups.d));
+  const date = isoDay(Number(match.groups.y), Number(match.groups.m), Number(match.groups.d));
   if (!date) return { rest: name };
   return { date, rest: name.replace(/^[-_. ]+/, '').slice(match[0].length) };
 }

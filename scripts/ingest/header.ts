@@ -4,7 +4,8 @@
  * and stops at the first line that is none of these: the body starts there.
  */
 import type { Registry } from './curated.ts';
-import { parseDateLine, formatRangeForTitle } from './dates.ts';
+import { formatDateRange } from '../../src/lib/archive/dates.ts';
+import { parseDateLine } from './dates.ts';
 import { readFileName, type NameParts } from './filename.ts';
 import { agreesWithName, bodyTextReason, firstSentenceTitle, headlineFromName } from './headline.ts';
 import { matchMasthead } from './masthead.ts';
@@ -150,7 +151,7 @@ class HeaderReader {
   private titleFromSeries(why: string): boolean {
     const { series, dateStart, dateEnd } = this.header;
     if (!series || !dateStart) return false;
-    this.header.title = `${series}: ${formatRangeForTitle({ start: dateStart, end: dateEnd })}`;
+    this.header.title = `${series}: ${formatDateRange(dateStart, dateEnd, 'month-day')}`;
     this.diagnostics.push({ severity: 'info', rule: 'title-from-series', message: `${why}; title made from series and dates: ${this.header.title}` });
     return true;
   }
