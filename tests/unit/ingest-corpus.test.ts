@@ -66,31 +66,26 @@ describe('corpus-wide boilerplate', () => {
     expect(report.files.every((f) => f.removed.every((r) => r.rule !== 'repeated-boilerplate'))).toBe(true);
   });
 
-  it('re-ingests a folder whose boilerplate changes when a file is added, and equals a cold run', async () => {
+  /** Ingests `first` wire stories, adds up to `then`, re-ingests; returns that report after checking it equals a cold run. */
+  async function addStories(first: number, then: number) {
     const input = path.join(work, 'raw');
     const output = path.join(work, 'out');
-    writeWire(path.join(input, 'wire'), 0, 19);
+    writeWire(path.join(input, 'wire'), 0, first);
     await ingest(input, output);
-    writeWire(path.join(input, 'wire'), 19, 20);
+    writeWire(path.join(input, 'wire'), first, then);
     const report = await ingest(input, output);
+    await ingest(input, path.join(work, 'cold'));
+    expect(snapshot(output)).toEqual(snapshot(path.join(work, 'cold')));
+    return report;
+  }
+
+  it('re-ingests a folder whose boilerplate changes when a file is added, and equals a cold run', async () => {
     // The 20th file takes the footer over the threshold: every file of the folder is redone.
-    expect(report.summary).toMatchObject({ written: 20, skipped: 0 });
-    const cold = path.join(work, 'cold');
-    await ingest(input, cold);
-    expect(snapshot(output)).toEqual(snapshot(cold));
+    expect((await addStories(19, 20)).summary).toMatchObject({ written: 20, skipped: 0 });
   });
 
   it('skips every unchanged file when an added file leaves the boilerplate as it was', async () => {
-    const input = path.join(work, 'raw');
-    const output = path.join(work, 'out');
-    writeWire(path.join(input, 'wire'), 0, 30);
-    await ingest(input, output);
-    writeWire(path.join(input, 'wire'), 30, 31);
-    const report = await ingest(input, output);
-    expect(report.summary).toMatchObject({ written: 1, skipped: 30 });
-    const cold = path.join(work, 'cold');
-    await ingest(input, cold);
-    expect(snapshot(output)).toEqual(snapshot(cold));
+    expect((await addStories(30, 31)).summary).toMatchObject({ written: 1, skipped: 30 });
   });
 });
 
