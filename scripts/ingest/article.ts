@@ -6,7 +6,8 @@ import { articleSchema, type ArticleData } from '../../src/schema/article.ts';
 import type { Curated } from './curated.ts';
 import { decode, DecodeError, type Encoding } from './decode.ts';
 import { folderDefaults, type FolderDefaults } from './folders.ts';
-import { toMdast } from './mdast.ts';
+import { deriveFromTree } from './derived.ts';
+import { bodyMdast, withFrontmatter } from './mdast.ts';
 import type { Block, Diagnostic, Header, Removed } from './model.ts';
 import { recognise, RecogniseError } from './recognise.ts';
 import type { RepeatedSets } from './repeated.ts';
@@ -17,7 +18,7 @@ import { assignTags } from './tags.ts';
 export const FALLBACK_TAG = 'Untagged';
 
 export type IngestResult =
-  | { ok: true; data: ArticleData; mdx: string; encoding: Encoding; removed: Removed[]; diagnostics: Diagnostic[] }
+  | { ok: true; data: ArticleData; mdx: string; paragraphIds: string[]; encoding: Encoding; removed: Removed[]; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
 function tagsFor(header: Header, blocks: Block[], folder: FolderDefaults, curated: Curated, diagnostics: Diagnostic[]): string[] {
@@ -47,17 +48,19 @@ function controlDiagnostics(controls: { line: number; count: number }[] | undefi
   }));
 }
 
-function applyCorrections(data: ArticleData, rawFile: string, curated: Curated, diagnostics: Diagnostic[]): ArticleData {
+type Fields = Omit<ArticleData, 'wordCount'>;
+
+function applyCorrections(data: Fields, rawFile: string, curated: Curated, diagnostics: Diagnostic[]): Fields {
   const correction = curated.corrections[rawFile];
   if (!correction) return data;
   for (const [field, value] of Object.entries(correction)) {
-    const was = data[field as keyof ArticleData];
+    const was = data[field as keyof Fields];
     diagnostics.push({ severity: 'info', rule: 'correction', message: `${field} set by corrections.yaml to ${JSON.stringify(value)} (text gave ${JSON.stringify(was ?? null)})` });
   }
   return { ...data, ...correction };
 }
 
-function fromHeader(header: Header, tags: string[], rawFile: string): ArticleData {
+function fromHeader(header: Header, tags: string[], rawFile: string): Fields {
   const { filedUnder: _labels, title, ...rest } = header;
   return { title: title ?? '', ...rest, tags, rawFile };
 }
@@ -82,14 +85,16 @@ export function ingestBytes(bytes: Uint8Array, rawFile: string, curated: Curated
     const folder = folderDefaults(rawFile, curated.folders);
     const header = withFolder(recognised.header, folder);
     const tags = tagsFor(header, blocks, folder, curated, diagnostics);
-    const data = applyCorrections(fromHeader(header, tags, rawFile), rawFile, curated, diagnostics);
-    const checked = articleSchema.safeParse(data);
+    const corrected = applyCorrections(fromHeader(header, tags, rawFile), rawFile, curated, diagnostics);
+    const body = bodyMdast(blocks);
+    const derived = deriveFromTree(body, corrected.subtitle);
+    const checked = articleSchema.safeParse({ ...corrected, description: corrected.description ?? derived.description, wordCount: derived.wordCount });
     if (!checked.success) {
       const issue = checked.error.issues[0];
       return { ok: false, diagnostics: [...diagnostics, { severity: 'error', rule: 'schema', message: `front-matter ${issue?.path.join('.')}: ${issue?.message}` }] };
     }
-    const mdx = serialise(toMdast(blocks, frontmatterYaml(checked.data)));
-    return { ok: true, data: checked.data, mdx, encoding, removed, diagnostics };
+    const mdx = serialise(withFrontmatter(body, frontmatterYaml(checked.data)));
+    return { ok: true, data: checked.data, mdx, paragraphIds: derived.paragraphIds, encoding, removed, diagnostics };
   } catch (error) {
     return failure(error);
   }

@@ -32,8 +32,8 @@ const vocabularySchema = z.object({
   tags: z.record(name, z.array(name).min(1)),
 });
 
-/** Corrections may set any front-matter field but the raw file's own path. */
-const correctionSchema = z.record(name, articleFields.partial().omit({ rawFile: true }).strict());
+/** Corrections may set any front-matter field but the raw file's own path and the counted words. */
+const correctionSchema = z.record(name, articleFields.partial().omit({ rawFile: true, wordCount: true }).strict());
 
 /** Per folder (path relative to the input folder), what every file below it gets. */
 const folderSchema = z.record(name, articleFields.pick({ source: true, series: true, via: true, tags: true }).partial().strict());

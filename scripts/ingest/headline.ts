@@ -4,7 +4,7 @@
  * → `Iran’s envoy won’t go`, apostrophes and hyphens restored where the text spells the words so),
  * and a first sentence cut to headline length when nothing better exists.
  */
-import { splitSentences } from './sentences.ts';
+import { splitSentences } from '../../src/lib/sentences.ts';
 
 /** Longer than any headline: the line is a paragraph. */
 const LONG_LINE = 200;

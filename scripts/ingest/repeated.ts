@@ -9,7 +9,7 @@
  * `minShare` of the folder's files, and at least `minWords` words long (shorter repeats such as a
  * recurring section heading are structure, not boilerplate). Sentences on the keep-list stay.
  */
-import { sentenceStarts } from './sentences.ts';
+import { sentenceStarts } from '../../src/lib/sentences.ts';
 
 export interface RepeatedRule {
   minFiles: number;

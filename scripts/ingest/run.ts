@@ -55,6 +55,8 @@ interface Accepted {
   rawFile: string;
   hash: string;
   base: string;
+  /** The page's paragraph ids (from the ingest, or kept from the previous run's manifest). */
+  ids: string[];
   result?: Extract<IngestResult, { ok: true }>;
 }
 
@@ -76,18 +78,16 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-function writeIfChanged(file: string, text: string): { changed: boolean; before?: string } {
-  const before = readIfExists(file);
-  if (before === text) return { changed: false, before };
+function writeIfChanged(file: string, text: string): { changed: boolean } {
+  if (readIfExists(file) === text) return { changed: false };
   writeFileSync(file, text);
-  return { changed: true, before };
+  return { changed: true };
 }
 
-async function idDiff(before: string | undefined, after: string): Promise<FileReport['paragraphIds']> {
+/** Which paragraph ids a re-ingest took away (links that would break) and added; undefined when none or no page before. */
+function idDiff(before: string[] | undefined, after: string[]): FileReport['paragraphIds'] {
   if (before === undefined) return undefined;
-  // Loaded on first use: compiling MDX is only needed when a page changes, not on a cold ingest.
-  const { paragraphIdsOfMdx } = await import('../../src/lib/paragraph-id-mdx.ts');
-  const diff = diffParagraphIds(await paragraphIdsOfMdx(before), await paragraphIdsOfMdx(after));
+  const diff = diffParagraphIds(before, after);
   return diff.removed.length + diff.added.length > 0 ? diff : undefined;
 }
 
@@ -145,7 +145,7 @@ function sortFiles(options: IngestOptions, rawFiles: string[], scan: Scan, reusa
     const hash = scan.hashes.get(rawFile)!;
     const old = reusable[rawFile];
     const same = old?.hash === hash && old.repeated === scan.repeatedHashes.get(folderOf(rawFile));
-    if (same && existsSync(path.join(options.output, `${old.slug}.mdx`))) reused.push({ rawFile, hash, base: old.base });
+    if (same && existsSync(path.join(options.output, `${old.slug}.mdx`))) reused.push({ rawFile, hash, base: old.base, ids: old.ids });
     else jobs.push({ rawFile, bytes: scan.changed.get(rawFile) ?? readFileSync(path.join(options.input, rawFile)), hash });
   }
   return { reused, jobs };
@@ -162,7 +162,7 @@ async function ingestFiles(options: IngestOptions, curated: Curated, scan: Scan,
       return;
     }
     reports.set(rawFile, { rawFile, status: 'written', encoding: result.encoding, removed: result.removed, diagnostics: result.diagnostics });
-    accepted.push({ rawFile, hash, result, base: baseSlug(result.data.title, result.data.dateStart, rawFile) });
+    accepted.push({ rawFile, hash, result, ids: result.paragraphIds, base: baseSlug(result.data.title, result.data.dateStart, rawFile) });
   });
   return accepted;
 }
@@ -176,15 +176,14 @@ async function writePages(options: IngestOptions, scan: Scan, accepted: Accepted
     const slug = slugs.get(item.rawFile)!;
     const report = reports.get(item.rawFile)!;
     report.slug = slug;
-    files[item.rawFile] = { hash: item.hash, repeated: scan.repeatedHashes.get(folderOf(item.rawFile))!, base: item.base, slug };
+    files[item.rawFile] = { hash: item.hash, repeated: scan.repeatedHashes.get(folderOf(item.rawFile))!, base: item.base, slug, ids: item.ids };
     const oldSlug = previous?.files[item.rawFile]?.slug;
     const oldFile = oldSlug && oldSlug !== slug ? path.join(options.output, `${oldSlug}.mdx`) : undefined;
     const mdx = item.result?.mdx ?? readIfExists(oldFile ?? path.join(options.output, `${slug}.mdx`));
     if (mdx === undefined) throw new Error(`${oldSlug}.mdx vanished from ${options.output} during the ingest`);
-    const before = oldFile ? readIfExists(oldFile) : undefined;
     const written = writeIfChanged(path.join(options.output, `${slug}.mdx`), mdx);
     if (!written.changed && item.result) report.status = 'unchanged';
-    if (written.changed && item.result) report.paragraphIds = await idDiff(before ?? written.before, mdx);
+    if (written.changed && item.result) report.paragraphIds = idDiff(previous?.files[item.rawFile]?.ids, item.ids);
     const broken = report.paragraphIds?.removed ?? [];
     if (broken.length > 0) {
       report.diagnostics.push({ severity: 'warning', rule: 'paragraph-ids-changed', message: `${broken.length} paragraph link(s) would break: ${broken.join(', ')}` });

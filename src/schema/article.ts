@@ -32,6 +32,10 @@ export const articleFields = z
     tags: z.array(label).min(1),
     /** Path of the raw file, relative to the ingest input folder. */
     rawFile: label,
+    /** One line for search engines and link previews: the standfirst, or the lead's first sentence (computed at ingest). */
+    description: label.optional(),
+    /** Words in the body, for the reading time (computed at ingest). */
+    wordCount: z.number().int().min(0),
   })
   .strict();
 

@@ -109,7 +109,7 @@ describe('bibtex', () => {
 
 describe('citeSource', () => {
   it('takes the citation fields from the front-matter and leaves absent ones out', () => {
-    const data = { title: 'T', source: 'S', tags: ['x'], rawFile: 'r.txt', dateStart: '2020-09-24' };
+    const data = { title: 'T', source: 'S', tags: ['x'], rawFile: 'r.txt', dateStart: '2020-09-24', wordCount: 3 };
     expect(citeSource('slug', 'https://a/', data)).toEqual({ slug: 'slug', url: 'https://a/', title: 'T', source: 'S', dateStart: '2020-09-24' });
   });
 });

@@ -9,7 +9,7 @@ import { bodyTextReason, firstSentenceTitle, headlineFromName } from '../../scri
 import { readHeader } from '../../scripts/ingest/header.ts';
 import type { Line } from '../../scripts/ingest/model.ts';
 import { foldedHash, RepeatedCounter, stripRepeated } from '../../scripts/ingest/repeated.ts';
-import { splitSentences } from '../../scripts/ingest/sentences.ts';
+import { splitSentences } from '../../src/lib/sentences.ts';
 
 let curated: Curated;
 beforeAll(async () => {
