@@ -64,44 +64,54 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 const isWordAt = (text: string, i: number): boolean => i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]!);
 
+/** The run of letters and digits starting at `from`, and where it ends. */
+function wordAt(text: string, from: number): { word: string; end: number } {
+  let end = from;
+  while (isWordAt(text, end)) end++;
+  return { word: text.slice(from, end).toLowerCase(), end };
+}
+
 /**
  * How the text spells runs of the name's words joined (`won’t`, `Iran-Iraq`, `U.S.`), keyed by their
- * folded words; the earliest spelling wins. Searched with `indexOf` for each pair of neighbouring name
- * words, then extended word by word: far cheaper than scanning the text for every compound.
+ * folded words; the earliest spelling wins. Only the text's joiners are visited (found with
+ * `indexOf`), each checked against the pairs of neighbouring name words, then extended word by word:
+ * far cheaper than lower-casing or scanning the whole text for every compound.
  */
 function compoundsOf(words: string[], text: string): Map<string, string> {
-  const lower = text.toLowerCase();
-  const compounds = new Map<string, { at: number; spelling: string }>();
-  // Lower-casing that changes lengths (`İ`) would shift offsets: such a text gets no compounds.
-  if (lower.length !== text.length) return new Map();
   const folded = words.map((w) => foldedWords(w));
+  const pairs = new Map<string, number[]>();
   for (let i = 0; i + 1 < words.length; i++) {
     if (folded[i]!.length !== 1 || folded[i + 1]!.length !== 1) continue;
-    for (const joiner of JOINERS) {
-      const needle = `${folded[i]![0]}${joiner}${folded[i + 1]![0]}`;
-      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-        if (isWordAt(text, at - 1)) continue;
-        extend(text, lower, folded, i, at, at + needle.length, compounds);
-      }
+    const key = `${folded[i]![0]} ${folded[i + 1]![0]}`;
+    pairs.set(key, [...(pairs.get(key) ?? []), i]);
+  }
+  const compounds = new Map<string, { at: number; spelling: string }>();
+  for (const joiner of pairs.size > 0 ? JOINERS : []) {
+    for (let j = text.indexOf(joiner); j !== -1; j = text.indexOf(joiner, j + 1)) {
+      let at = j;
+      while (isWordAt(text, at - 1)) at--;
+      const after = wordAt(text, j + 1);
+      if (at === j || after.end === j + 1) continue;
+      for (const i of pairs.get(`${text.slice(at, j).toLowerCase()} ${after.word}`) ?? []) extend(text, folded, i, at, after.end, compounds);
     }
   }
   return new Map([...compounds].map(([key, { spelling }]) => [key, spelling]));
 }
 
 /** Records the compound from `at` to `end` (name words i, i+1) and each longer one the text goes on to. */
-function extend(text: string, lower: string, folded: string[][], i: number, at: number, end: number, compounds: Map<string, { at: number; spelling: string }>): void {
+function extend(text: string, folded: string[][], i: number, at: number, end: number, compounds: Map<string, { at: number; spelling: string }>): void {
   for (let last = i + 1; ; last++) {
-    if (!isWordAt(text, end)) {
-      // Initials take their final full stop: `U.S.`.
-      const initials = text[end] === '.' && folded.slice(i, last + 1).every((w) => w[0]!.length === 1);
-      const spelling = text.slice(at, initials ? end + 1 : end);
-      const key = folded.slice(i, last + 1).map((w) => w[0]).join(' ');
-      const known = compounds.get(key);
-      if (!known || at < known.at) compounds.set(key, { at, spelling });
-    }
+    // Initials take their final full stop: `U.S.`.
+    const initials = text[end] === '.' && folded.slice(i, last + 1).every((w) => w[0]!.length === 1);
+    const spelling = text.slice(at, initials ? end + 1 : end);
+    const key = folded.slice(i, last + 1).map((w) => w[0]).join(' ');
+    const known = compounds.get(key);
+    if (!known || at < known.at) compounds.set(key, { at, spelling });
     const next = folded[last + 1];
-    if (last + 1 - i >= MAX_PARTS || next?.length !== 1 || !JOINERS.includes(text[end] ?? '') || !lower.startsWith(next[0]!, end + 1)) return;
-    end += 1 + next[0]!.length;
+    if (last + 1 - i >= MAX_PARTS || next?.length !== 1 || !JOINERS.includes(text[end] ?? '')) return;
+    const following = wordAt(text, end + 1);
+    if (following.word !== next[0]) return;
+    end = following.end;
   }
 }
 
