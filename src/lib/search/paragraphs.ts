@@ -6,6 +6,7 @@
  */
 import type { PagefindAnchor, PagefindFragment } from './types.ts';
 import { push, type Segment } from './segments.ts';
+import { normaliseWord, termOf, type QueryTerms } from './query-terms.ts';
 
 export interface ParagraphHit {
   id: string;
@@ -14,7 +15,13 @@ export interface ParagraphHit {
   locations: number[];
   /** A window of the paragraph's words around its first match, matches marked. */
   snippet: Segment[];
+  /** How many distinct query terms the paragraph's matches stand for. */
+  terms: number;
+  /** True when the paragraph holds one of the query's quoted phrases word for word. */
+  phrase: boolean;
 }
+
+const NO_QUERY: QueryTerms = { terms: [], phrases: [] };
 
 /** Anchors in document order by position; when an outer and an inner element start on the same
  * word (a list item and its paragraph) the later, inner one wins. */
@@ -44,8 +51,9 @@ export function fragmentWords(fragment: Pick<PagefindFragment, 'content' | 'raw_
 }
 
 /** Matches grouped by paragraph, in document order. Matches before the first anchor (headline,
- * standfirst) belong to no paragraph and are left to the result's own link. */
-export function paragraphHits(fragment: PagefindFragment, windowSize = 24): ParagraphHit[] {
+ * standfirst) belong to no paragraph and are left to the result's own link. `query` (the reader's
+ * words) lets each paragraph say how many distinct terms it matched and whether it holds a phrase. */
+export function paragraphHits(fragment: PagefindFragment, query: QueryTerms = NO_QUERY, windowSize = 24): ParagraphHit[] {
   const anchors = sortedAnchors(fragment.anchors);
   const words = fragmentWords(fragment);
   const groups = new Map<PagefindAnchor, number[]>();
@@ -53,12 +61,34 @@ export function paragraphHits(fragment: PagefindFragment, windowSize = 24): Para
     const anchor = anchorAt(anchors, location);
     if (anchor) groups.set(anchor, [...(groups.get(anchor) ?? []), location]);
   }
-  return [...groups].map(([anchor, locations]) => ({
-    id: anchor.id,
-    element: anchor.element,
-    locations,
-    snippet: snippet(words, locations, anchor.location, paragraphEnd(anchors, anchor, words.length), windowSize),
-  }));
+  return [...groups].map(([anchor, locations]) => {
+    const end = paragraphEnd(anchors, anchor, words.length);
+    return {
+      id: anchor.id,
+      element: anchor.element,
+      locations,
+      snippet: snippet(words, locations, anchor.location, end, windowSize),
+      terms: new Set(locations.map((l) => termOf(words[l] ?? '', query.terms))).size,
+      phrase: query.phrases.some((phrase) => holdsPhrase(words.slice(anchor.location, end), phrase)),
+    };
+  });
+}
+
+/** True when `phrase` (normalised words) appears word for word in `words`. */
+export function holdsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  const normal = words.map(normaliseWord);
+  for (let i = 0; i + phrase.length <= normal.length; i++) {
+    if (phrase.every((w, j) => normal[i + j] === w)) return true;
+  }
+  return false;
+}
+
+/**
+ * Best paragraph first: one holding a quoted phrase, then the most distinct query terms, then the
+ * most matches, then page order (the sort is stable). The result's own link goes to the first.
+ */
+export function rankParagraphs(hits: readonly ParagraphHit[]): ParagraphHit[] {
+  return [...hits].sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.terms - a.terms || b.locations.length - a.locations.length);
 }
 
 function paragraphEnd(anchors: readonly PagefindAnchor[], anchor: PagefindAnchor, total: number): number {

@@ -3,7 +3,8 @@
  * untrusted article text and are inserted as text nodes (matches as `<mark>` elements).
  */
 import type { Segment } from './segments.ts';
-import { excerpt, paragraphHits, paragraphUrl } from './paragraphs.ts';
+import { excerpt, paragraphHits, paragraphUrl, rankParagraphs, type ParagraphHit } from './paragraphs.ts';
+import type { QueryTerms } from './query-terms.ts';
 import type { PagefindFragment } from './types.ts';
 
 /** Paragraph links shown under each result. */
@@ -31,21 +32,24 @@ function link(href: string, ...children: (Node | string)[]): HTMLAnchorElement {
   return a;
 }
 
-export function resultItem(fragment: PagefindFragment, headingLevel: 'h2' | 'h3' = 'h2'): HTMLLIElement {
+/**
+ * One result: the headline links to the paragraph that matches best (or the article's top when
+ * only the headline matched), and the best paragraphs are listed under the excerpt, best first.
+ */
+export function resultItem(fragment: PagefindFragment, query: QueryTerms, headingLevel: 'h2' | 'h3' = 'h2'): HTMLLIElement {
   const title = fragment.meta.title ?? fragment.url;
   const facts = [fragment.meta.date ?? 'Undated', fragment.meta.source].filter(Boolean).join(' · ');
+  const hits = rankParagraphs(paragraphHits(fragment, query));
+  const href = hits.length > 0 ? paragraphUrl(fragment.url, hits[0].id) : fragment.url;
   const item = el('li', 'search-result',
-    el(headingLevel, 'search-result-title', link(fragment.url, title)),
+    el(headingLevel, 'search-result-title', link(href, title)),
     el('p', 'search-result-meta', facts),
     el('p', 'search-result-excerpt', segmentsNode(excerpt(fragment))));
-  const paragraphs = paragraphList(fragment);
-  if (paragraphs) item.append(paragraphs);
+  if (hits.length > 0) item.append(paragraphList(fragment, hits));
   return item;
 }
 
-function paragraphList(fragment: PagefindFragment): HTMLElement | undefined {
-  const hits = paragraphHits(fragment);
-  if (hits.length === 0) return undefined;
+function paragraphList(fragment: PagefindFragment, hits: readonly ParagraphHit[]): HTMLElement {
   const list = el('ul', 'search-paragraphs');
   list.setAttribute('aria-label', `Matching paragraphs in ${fragment.meta.title ?? 'this article'}`);
   for (const hit of hits.slice(0, MAX_PARAGRAPHS)) {

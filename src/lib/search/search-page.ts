@@ -5,6 +5,7 @@
 import { renderFilters } from './filters-view.ts';
 import { appendUnsorted } from './order.ts';
 import { loadPagefind } from './pagefind-client.ts';
+import { parseQuery } from './query-terms.ts';
 import { resultItem } from './results-view.ts';
 import { hasCriteria, pagefindFilters, pagefindSort, pagefindTerm, stateFromParams, stateToSearch, toggleFilter, type FilterKey, type SearchState } from './state.ts';
 import type { PagefindApi, PagefindResponse, PagefindResult } from './types.ts';
@@ -134,7 +135,8 @@ export class SearchPage {
     const page = this.results.slice(this.shown, this.shown + PAGE_SIZE);
     const fragments = await Promise.all(page.map((r) => r.data()));
     if (run !== this.run) return;
-    this.parts.list.append(...fragments.map((f) => resultItem(f)));
+    const query = parseQuery(this.state.q);
+    this.parts.list.append(...fragments.map((f) => resultItem(f, query)));
     this.shown += page.length;
     this.parts.more.hidden = this.shown >= this.results.length;
   }
