@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CuratedError } from './ingest/curated.ts';
 import { runIngest, type IngestReport } from './ingest/run.ts';
+import { overHalfMessage } from './ingest/tags.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +45,8 @@ function printSummary(report: IngestReport, reportFile: string): void {
     `ingest: ${s.files} raw files → ${s.written} written, ${s.unchanged} unchanged, ${s.skipped} skipped (raw file unchanged), ` +
       `${s.rejected} rejected, ${s.deleted} deleted; ${s.warnings} warnings; ${s.boilerplateLines} boilerplate lines removed. Report: ${reportFile}`,
   );
+  const broad = overHalfMessage(report.files.flatMap((f) => (f.tags ? [f.tags] : [])));
+  if (broad) console.log(broad);
 }
 
 async function main(): Promise<number> {
