@@ -6,11 +6,14 @@ import type { Archive, Article, SourceEntry } from './archive.ts';
 import type { MonthGroup, YearGroup } from './calendar.ts';
 import { monthSegment } from './dates.ts';
 import type { FacetKey, Term } from './facets.ts';
-import { paginate, pageParam, type Page } from './paginate.ts';
+import { PAGE_SIZE, paginate, pageParam, type Page } from './paginate.ts';
+
+/** The year an article starts in, for the pager's jump-to-year links (term lists run newest first). */
+const yearOf = (article: Article): string | undefined => article.data.dateStart?.slice(0, 4);
 
 export function termPaths<E extends SourceEntry>(archive: Archive<E>, key: FacetKey) {
   return archive.facets[key].terms.flatMap((term: Term<Article<E>>) =>
-    paginate(term.articles, term.url).map((page) => ({
+    paginate(term.articles, term.url, PAGE_SIZE, yearOf).map((page) => ({
       params: { name: term.slug, page: pageParam(page.number) },
       props: { term, page },
     })),
