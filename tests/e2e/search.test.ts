@@ -102,6 +102,28 @@ describe('names', () => {
   });
 });
 
+describe('aliases (content/curated/aliases.yaml)', () => {
+  it('Ghaani finds every article that prints Qa’ani, and each link lands on it highlighted', async () => {
+    const { context, page } = await newPage({ viewport: { width: 390, height: 600 } });
+    await searchFor(page, 'Ghaani');
+    const expected = [...articleTexts()].filter(([, text]) => text.includes('qaani')).map(([url]) => url);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await resultPaths(page)).sort()).toEqual(expected.sort());
+    expect(await page.locator('.search-results').innerText()).not.toMatch(/\u2063|ghaani/i);
+    const links = await paragraphLinks(page);
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) {
+      await page.goto(href);
+      const id = decodeURIComponent(new URL(href).hash.slice(1));
+      const target = page.locator(`[id="${id}"]`);
+      expect(normalise(await target.innerText())).toContain('qaani');
+      await target.locator('mark.pagefind-highlight').first().waitFor();
+    }
+    expect(await page.content()).not.toContain('\u2063');
+    await context.close();
+  });
+});
+
 describe('paragraph ranking', () => {
   const holdsAll = (text: string, words: string[]) => words.every((w) => normalise(text).includes(w));
 

@@ -7,6 +7,8 @@
 import type { PagefindAnchor, PagefindFragment } from './types.ts';
 import { push, type Segment } from './segments.ts';
 import { normaliseWord, termOf, type QueryTerms } from './query-terms.ts';
+import { aliasGroupAt, isAliasWord } from './aliases.ts';
+import { HIGHLIGHT_PARAM } from './highlight.ts';
 
 export interface ParagraphHit {
   id: string;
@@ -95,17 +97,40 @@ function paragraphEnd(anchors: readonly PagefindAnchor[], anchor: PagefindAnchor
   return anchors.find((a) => a.location > anchor.location)?.location ?? total;
 }
 
+/** A match on an alias word (aliases.ts, appended to the paragraph) is shown on the nearest
+ * printed word of the same name before it; any other match is shown where it is. */
+export function printedLocation(words: readonly string[], location: number): number {
+  if (!isAliasWord(words[location])) return location;
+  const group = aliasGroupAt(words, location);
+  for (let i = location - 1; i >= 0; i--) {
+    if (!isAliasWord(words[i]) && group.has(normaliseWord(words[i]!))) return i;
+  }
+  return location;
+}
+
+/** The printed words a search matched through an alias, e.g. `Qa’ani` for the query `Ghaani`:
+ * the article page highlights these, since the alias words exist only in the index. */
+export function aliasMatches(fragment: PagefindFragment): string[] {
+  const words = fragmentWords(fragment);
+  const printed = fragment.locations.filter((l) => isAliasWord(words[l])).map((l) => words[printedLocation(words, l)] ?? '');
+  return [...new Set(printed.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== ''))];
+}
+
 /** Up to `size` words of [from, to) starting a little before the first match, with ellipses
- * where the paragraph goes on. */
+ * where the paragraph goes on. Alias words are not shown; a match on one marks the printed name. */
 export function snippet(words: readonly string[], locations: readonly number[], from: number, to: number, size: number): Segment[] {
-  const start = Math.max(from, Math.min(locations[0] - Math.floor(size / 3), to - size));
+  const first = printedLocation(words, locations[0]);
+  const start = Math.max(from, Math.min(first - Math.floor(size / 3), to - size));
   const stop = Math.min(to, start + size);
-  const marked = new Set(locations);
+  const marked = new Set(locations.map((l) => printedLocation(words, l)));
   const segments: Segment[] = [];
   if (start > from) push(segments, '… ', false);
+  let space = false;
   for (let i = start; i < stop; i++) {
+    if (isAliasWord(words[i])) continue;
+    if (space) push(segments, ' ', false);
     push(segments, words[i], marked.has(i));
-    if (i < stop - 1) push(segments, ' ', false);
+    space = true;
   }
   if (stop < to) push(segments, ' …', false);
   return segments;
@@ -117,6 +142,15 @@ export function excerpt(fragment: PagefindFragment, windowSize = 30): Segment[] 
   // A filter-only search has no matched words: the excerpt is then the page's opening.
   const locations = fragment.locations.length > 0 ? [...fragment.locations].sort((a, b) => a - b) : [0];
   return snippet(words, locations, 0, words.length, windowSize);
+}
+
+/** The result's URL with more words for the article page to highlight (`pagefind-highlight`). */
+export function withHighlights(resultUrl: string, words: readonly string[]): string {
+  if (words.length === 0) return resultUrl;
+  const url = new URL(resultUrl, 'https://archive.invalid');
+  const present = new Set(url.searchParams.getAll(HIGHLIGHT_PARAM));
+  for (const word of words) if (!present.has(word)) url.searchParams.append(HIGHLIGHT_PARAM, word);
+  return url.origin === 'https://archive.invalid' ? url.pathname + url.search + url.hash : url.href;
 }
 
 /** The result's URL (which carries Pagefind's highlight parameters) pointed at one paragraph. */

@@ -3,7 +3,7 @@
  * untrusted article text and are inserted as text nodes (matches as `<mark>` elements).
  */
 import type { Segment } from './segments.ts';
-import { excerpt, paragraphHits, paragraphUrl, rankParagraphs, type ParagraphHit } from './paragraphs.ts';
+import { aliasMatches, excerpt, paragraphHits, paragraphUrl, rankParagraphs, withHighlights, type ParagraphHit } from './paragraphs.ts';
 import type { QueryTerms } from './query-terms.ts';
 import type { PagefindFragment } from './types.ts';
 
@@ -40,20 +40,21 @@ export function resultItem(fragment: PagefindFragment, query: QueryTerms, headin
   const title = fragment.meta.title ?? fragment.url;
   const facts = [fragment.meta.date ?? 'Undated', fragment.meta.source].filter(Boolean).join(' · ');
   const hits = rankParagraphs(paragraphHits(fragment, query));
-  const href = hits.length > 0 ? paragraphUrl(fragment.url, hits[0].id) : fragment.url;
+  const url = withHighlights(fragment.url, aliasMatches(fragment));
+  const href = hits.length > 0 ? paragraphUrl(url, hits[0].id) : url;
   const item = el('li', 'search-result',
     el(headingLevel, 'search-result-title', link(href, title)),
     el('p', 'search-result-meta', facts),
     el('p', 'search-result-excerpt', segmentsNode(excerpt(fragment))));
-  if (hits.length > 0) item.append(paragraphList(fragment, hits));
+  if (hits.length > 0) item.append(paragraphList(fragment, url, hits));
   return item;
 }
 
-function paragraphList(fragment: PagefindFragment, hits: readonly ParagraphHit[]): HTMLElement {
+function paragraphList(fragment: PagefindFragment, url: string, hits: readonly ParagraphHit[]): HTMLElement {
   const list = el('ul', 'search-paragraphs');
   list.setAttribute('aria-label', `Matching paragraphs in ${fragment.meta.title ?? 'this article'}`);
   for (const hit of hits.slice(0, MAX_PARAGRAPHS)) {
-    list.append(el('li', undefined, link(paragraphUrl(fragment.url, hit.id), segmentsNode(hit.snippet))));
+    list.append(el('li', undefined, link(paragraphUrl(url, hit.id), segmentsNode(hit.snippet))));
   }
   const more = hits.length - MAX_PARAGRAPHS;
   if (more > 0) list.append(el('li', 'search-paragraphs-more', `and ${more} more matching ${more === 1 ? 'paragraph' : 'paragraphs'}`));
