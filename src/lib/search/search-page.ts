@@ -148,13 +148,19 @@ export class SearchPage {
     }
   }
 
+  /** Shows the next page of results, each as soon as it and those before it have loaded: the
+   * fragments download together, and the first results need not wait for the tenth. */
   private async showMore(run: number): Promise<void> {
     const page = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const fragments = await Promise.all(page.map((r) => r.data()));
-    if (run !== this.run) return;
     const query = parseQuery(this.state.q);
-    this.parts.list.append(...fragments.map((f) => resultItem(f, query)));
+    const fragments = page.map((r) => r.data());
     this.shown += page.length;
+    this.parts.more.hidden = true;
+    for (const fragment of fragments) {
+      const data = await fragment;
+      if (run !== this.run) return;
+      this.parts.list.append(resultItem(data, query));
+    }
     this.parts.more.hidden = this.shown >= this.results.length;
   }
 }
