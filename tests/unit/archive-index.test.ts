@@ -116,18 +116,18 @@ describe('paginate', () => {
   });
 
   it('gives an empty list one empty page', () => {
-    expect(paginate([], '/x/')).toEqual([{ number: 1, total: 1, items: [], url: '/x/', firstUrl: '/x/', years: [] }]);
+    expect(paginate([], '/x/')).toEqual([{ number: 1, total: 1, items: [], url: '/x/', firstUrl: '/x/', jumps: [] }]);
   });
 
-  it('gives a dated list the first page of each year, newest first', () => {
+  it('gives a list in sections the first page of each, in list order', () => {
     const dated = Array.from({ length: 120 }, (_, i) => (i < 70 ? '2024' : i < 110 ? '2023' : undefined));
     const pages = paginate(dated, '/tags/iran/', 50, (year) => year);
-    expect(pages[2].years).toEqual([{ year: '2024', number: 1, url: '/tags/iran/' }, { year: '2023', number: 2, url: '/tags/iran/2/' }]);
+    expect(pages[2].jumps).toEqual([{ label: '2024', number: 1, url: '/tags/iran/' }, { label: '2023', number: 2, url: '/tags/iran/2/' }]);
   });
 
-  it('offers no year jumps for a one-year or one-page list', () => {
-    expect(paginate(items, '/x/', 50, () => '2024')[0].years).toEqual([]);
-    expect(paginate([1, 2], '/x/', 50, (n) => String(2000 + n))[0].years).toEqual([]);
+  it('offers no jumps for a one-section or one-page list', () => {
+    expect(paginate(items, '/x/', 50, () => '2024')[0].jumps).toEqual([]);
+    expect(paginate([1, 2], '/x/', 50, (n) => String(2000 + n))[0].jumps).toEqual([]);
   });
 });
 

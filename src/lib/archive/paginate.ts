@@ -1,16 +1,17 @@
 /**
  * Splits long lists into numbered pages: page 1 at the list's own URL, page n at `<base>n/`.
- * A page knows its neighbours, a window of page numbers around it with the first and last, and,
- * for a dated list, the first page of each year, so that any page is a few clicks away.
+ * A page knows its neighbours, a window of page numbers around it with the first and last, and
+ * the first page of each section of the list (each year of a dated list, each initial letter of
+ * an alphabetical one), so that any page is a few clicks away.
  */
 
 export const PAGE_SIZE = 50;
 /** Page numbers shown on each side of the current one. */
 export const PAGER_SPREAD = 2;
 
-/** The first page holding a year's articles (years in list order: newest first). */
-export interface YearJump {
-  year: string;
+/** The first page holding a section of the list (a year, an initial letter), in list order. */
+export interface Jump {
+  label: string;
   url: string;
   number: number;
 }
@@ -25,8 +26,8 @@ export interface Page<T> {
   firstUrl: string;
   prevUrl?: string;
   nextUrl?: string;
-  /** For a dated list spread over pages; empty otherwise. */
-  years: YearJump[];
+  /** For a list in sections spread over pages; empty otherwise. */
+  jumps: Jump[];
 }
 
 /** A numbered link in the pager, or a gap (`…`) between two runs of numbers. */
@@ -37,25 +38,25 @@ export function pageUrl(base: string, n: number): string {
   return n === 1 ? base : `${base}${n}/`;
 }
 
-/** The first page of each year in a list sorted by date; items without a year are skipped. */
-export function yearJumps<T>(items: readonly T[], base: string, yearOf: (item: T) => string | undefined, size = PAGE_SIZE): YearJump[] {
-  const jumps: YearJump[] = [];
+/** The first page of each section of a sorted list; items without a section are skipped. */
+export function sectionJumps<T>(items: readonly T[], base: string, sectionOf: (item: T) => string | undefined, size = PAGE_SIZE): Jump[] {
+  const jumps: Jump[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    const year = yearOf(item);
-    if (year === undefined || seen.has(year)) return;
-    seen.add(year);
+    const label = sectionOf(item);
+    if (label === undefined || seen.has(label)) return;
+    seen.add(label);
     const number = Math.floor(i / size) + 1;
-    jumps.push({ year, number, url: pageUrl(base, number) });
+    jumps.push({ label, number, url: pageUrl(base, number) });
   });
   return jumps;
 }
 
-/** Always at least one page, so an empty list still has a page that says so. `yearOf` (for a
- * list sorted by date) adds the jump-to-year links. */
-export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE, yearOf?: (item: T) => string | undefined): Page<T>[] {
+/** Always at least one page, so an empty list still has a page that says so. `sectionOf` (the
+ * year or initial of an item, in list order) adds the jump links. */
+export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE, sectionOf?: (item: T) => string | undefined): Page<T>[] {
   const total = Math.max(1, Math.ceil(items.length / size));
-  const years = yearOf && total > 1 ? yearJumps(items, base, yearOf, size) : [];
+  const jumps = sectionOf && total > 1 ? sectionJumps(items, base, sectionOf, size) : [];
   return Array.from({ length: total }, (_, i) => {
     const n = i + 1;
     return {
@@ -66,7 +67,7 @@ export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE,
       firstUrl: base,
       prevUrl: n > 1 ? pageUrl(base, n - 1) : undefined,
       nextUrl: n < total ? pageUrl(base, n + 1) : undefined,
-      years: years.length > 1 ? years : [],
+      jumps: jumps.length > 1 ? jumps : [],
     };
   });
 }
