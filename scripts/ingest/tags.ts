@@ -69,10 +69,11 @@ export interface TagShare {
   count: number;
 }
 
-/** Tags on more than half of the articles (given as each article's tags), most used first. */
-export function overHalfTags(tagLists: readonly (readonly string[])[]): TagShare[] {
+/** Tags on more than half of the articles (given as each article's tags), most used first.
+ * `ignore` leaves out a tag no vocabulary change would narrow (the `Untagged` placeholder). */
+export function overHalfTags(tagLists: readonly (readonly string[])[], ignore: readonly string[] = []): TagShare[] {
   const counts = new Map<string, number>();
-  for (const tags of tagLists) for (const tag of new Set(tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  for (const tags of tagLists) for (const tag of new Set(tags)) if (!ignore.includes(tag)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts]
     .filter(([, count]) => count * 2 > tagLists.length)
     .map(([tag, count]) => ({ tag, count }))
@@ -80,8 +81,8 @@ export function overHalfTags(tagLists: readonly (readonly string[])[]): TagShare
 }
 
 /** The ingest summary's line about over-broad tags, or `undefined` when there is none. */
-export function overHalfMessage(tagLists: readonly (readonly string[])[]): string | undefined {
-  const broad = overHalfTags(tagLists);
+export function overHalfMessage(tagLists: readonly (readonly string[])[], ignore: readonly string[] = []): string | undefined {
+  const broad = overHalfTags(tagLists, ignore);
   if (broad.length === 0) return undefined;
   const list = broad.map((b) => `"${b.tag}" on ${b.count} of ${tagLists.length}`).join(', ');
   return `ingest: tags on more than half of the articles ingested: ${list}; narrow their terms in content/curated/tags.yaml or raise minBodyMatches`;

@@ -25,6 +25,10 @@ describe('overHalfTags', () => {
     expect(overHalfTags(lists)).toEqual([{ tag: 'Iran', count: 3 }, { tag: 'Syria', count: 3 }]);
   });
 
+  it('leaves out the tags it is told to ignore (the Untagged placeholder)', () => {
+    expect(overHalfTags([['Untagged'], ['Untagged'], ['Iran']], ['Untagged'])).toEqual([]);
+  });
+
   it('does not count exactly half, nor a tag listed twice on one article twice', () => {
     expect(overHalfTags([['Iran', 'Iran'], ['Syria']])).toEqual([]);
   });
