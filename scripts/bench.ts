@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--articles 1000] [--out bench-results] [--project .] [--incremental-build]
- *                   [--no-search] [--no-baseline] [--keep]`
+ *                   [--no-search] [--no-baseline] [--keep] [--queries a,b,c]`
  *
  * Generates a synthetic raw corpus of N articles from content/raw in a temporary folder, then
  * measures, each phase as its own child process: the project's cold build (ingest, astro build,
@@ -19,7 +19,7 @@ import { writeBaseline } from './bench/baseline.ts';
 import { loadTemplates, writeCorpus, type Template } from './bench/corpus.ts';
 import { runPhase, sizeOf, type PhaseResult } from './bench/measure.ts';
 import { budgets, machine, markdown, type BenchResult } from './bench/report.ts';
-import { measureSearch, type QueryResult } from './bench/search.ts';
+import { describeQuery, measureSearch, QUERIES, type QueryResult } from './bench/search.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    queries: { type: 'string' },
   },
 });
 
@@ -107,8 +108,9 @@ async function generate(p: Paths, n: number): Promise<Template[]> {
 async function searches(dist: string): Promise<QueryResult[]> {
   if (values['no-search']) return [];
   say('first searches in headless Chromium …');
-  const results = await measureSearch(dist);
-  for (const q of results) say(`  "${q.query}": ${q.results} results, ${(q.searchBytes / 1000).toFixed(1)} kB Pagefind, ${q.msToFirstResults.toFixed(0)} ms`);
+  const queries = values.queries ? values.queries.split(',').map((q) => q.trim()).filter(Boolean) : QUERIES;
+  const results = await measureSearch(dist, queries);
+  for (const q of results) say(`  ${describeQuery(q)}`);
   return results;
 }
 

@@ -10,9 +10,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { FALLBACK_TAG } from './ingest/article.ts';
 import { CuratedError } from './ingest/curated.ts';
 import { diagnosticLines, formatMessage, messagesOf, repeatedLines, summaryLine } from './ingest/reporter.ts';
 import { runIngest, type IngestOptions } from './ingest/run.ts';
+import { overHalfMessage } from './ingest/tags.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +48,8 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(values.report), { recursive: true });
   await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
   const where = (rawFile: string) => path.relative(process.cwd(), path.join(report.input, rawFile));
-  for (const line of [...diagnosticLines(messagesOf(report, where), values.quiet), ...repeatedLines(report), summaryLine(report, values.report)]) console.log(line);
+  const broad = overHalfMessage(report.files.flatMap((f) => (f.tags ? [f.tags] : [])), [FALLBACK_TAG]);
+  for (const line of [...diagnosticLines(messagesOf(report, where), values.quiet), ...repeatedLines(report), ...(broad ? [broad] : []), summaryLine(report, values.report)]) console.log(line);
   const failed = report.summary.rejected > 0 || report.summary.warnings > 0;
   return values.strict && failed ? 1 : 0;
 }

@@ -6,11 +6,16 @@
  * indexed copy can be transliteration-folded (`Qaʼani` → `Qa’ani`, see src/lib/search/fold.ts):
  * the served HTML keeps the letters as written, the index matches every spelling.
  *
- * Usage: node scripts/pagefind.ts [site-dir] [output-dir]
+ * Names are indexed under every spelling in content/curated/aliases.yaml (src/lib/search/aliases.ts).
+ *
+ * Usage: node scripts/pagefind.ts [site-dir] [output-dir] [aliases.yaml]
  */
 import * as pagefind from 'pagefind';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'astro/zod';
+import { parse } from 'yaml';
+import { aliasTable, expandHtml, type AliasTable } from '../src/lib/search/aliases.ts';
 import { foldTransliteration } from '../src/lib/search/fold.ts';
 
 /** Files sent to the Pagefind service at a time: enough to keep it busy, few enough to bound memory. */
@@ -31,34 +36,60 @@ export function pageUrl(site: string, file: string): string {
   return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
-async function addPages(index: pagefind.PagefindIndex, site: string): Promise<number> {
+const ALIASES_FILE = path.resolve(import.meta.dirname, '../content/curated/aliases.yaml');
+
+const aliasesSchema = z.object({
+  aliases: z.array(z.object({ name: z.string().trim().min(1), spellings: z.array(z.string().trim().min(1)).min(1) })).default([]),
+});
+
+/** The curated alias list; a missing file means no aliases, a malformed one stops the build. */
+export async function loadAliases(file = ALIASES_FILE): Promise<AliasTable> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  const result = aliasesSchema.safeParse(parse(text, { schema: 'core' }) ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${file}: error: ${issue?.path.join('.') || '(root)'}: ${issue?.message} (curated-file)`);
+  }
+  try {
+    return aliasTable(result.data.aliases);
+  } catch (error) {
+    throw new Error(`${file}: error: ${(error as Error).message} (curated-file)`);
+  }
+}
+
+async function addPages(index: pagefind.PagefindIndex, site: string, aliases: AliasTable): Promise<number> {
   const files = await htmlFiles(site);
   let count = 0;
   for (let i = 0; i < files.length; i += BATCH) {
-    const added = await Promise.all(files.slice(i, i + BATCH).map((file) => addPage(index, site, file)));
+    const added = await Promise.all(files.slice(i, i + BATCH).map((file) => addPage(index, site, file, aliases)));
     count += added.filter(Boolean).length;
   }
   return count;
 }
 
-async function addPage(index: pagefind.PagefindIndex, site: string, file: string): Promise<boolean> {
+async function addPage(index: pagefind.PagefindIndex, site: string, file: string, aliases: AliasTable): Promise<boolean> {
   const html = await readFile(file, 'utf8');
   // Pages without an article body (indexes, search, 404) have nothing to index.
   if (!html.includes('data-pagefind-body')) return false;
-  await addFoldedHtml(index, pageUrl(site, file), html);
+  await addFoldedHtml(index, pageUrl(site, file), html, aliases);
   return true;
 }
 
-/** Indexes one page's HTML, transliteration-folded, under the URL it is served at. */
-export async function addFoldedHtml(index: pagefind.PagefindIndex, url: string, html: string): Promise<void> {
-  const added = await index.addHTMLFile({ url, content: foldTransliteration(html) });
+/** Indexes one page's HTML, transliteration-folded and alias-expanded, under the URL it is served at. */
+export async function addFoldedHtml(index: pagefind.PagefindIndex, url: string, html: string, aliases?: AliasTable): Promise<void> {
+  const folded = foldTransliteration(html);
+  const added = await index.addHTMLFile({ url, content: aliases ? expandHtml(folded, aliases) : folded });
   if (added.errors.length > 0) throw new Error(`pagefind: ${url}: ${added.errors.join('; ')}`);
 }
 
-async function main(site: string, output: string): Promise<void> {
+async function main(site: string, output: string, aliasesFile?: string): Promise<void> {
+  const aliases = await loadAliases(aliasesFile);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const count = await addPages(index, site);
+  const count = await addPages(index, site, aliases);
   const written = await index.writeFiles({ outputPath: output });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   console.log(`pagefind: indexed ${count} pages into ${output}`);
@@ -67,5 +98,5 @@ async function main(site: string, output: string): Promise<void> {
 
 if (import.meta.main) {
   const site = path.resolve(process.argv[2] ?? 'dist');
-  await main(site, path.resolve(process.argv[3] ?? path.join(site, 'pagefind')));
+  await main(site, path.resolve(process.argv[3] ?? path.join(site, 'pagefind')), process.argv[4]);
 }

@@ -3,6 +3,12 @@ import os from 'node:os';
 import type { PhaseResult } from './measure.ts';
 import type { QueryResult } from './search.ts';
 
+/** `246 / 60 / 27 / 180 / 0 / 14`: a first search's Pagefind bytes by kind, in kB. */
+function kindsCell(q: QueryResult): string {
+  const kinds = ['meta', 'wasm', 'js', 'index', 'filter', 'fragment'] as const;
+  return q.bytesByKind ? kinds.map((k) => (q.bytesByKind[k] / 1000).toFixed(0)).join(' / ') : '';
+}
+
 export interface BenchResult {
   date: string;
   machine: { cpus: number; memoryGiB: number; node: string; platform: string };
@@ -87,9 +93,9 @@ export function markdown(r: BenchResult): string {
       : 'No bare-stack baseline in this run.',
     `Sizes: dist/ ${fmt(r.sizes.distBytes / 1e6)} MB (bare stack ${fmt(r.sizes.baselineDistBytes / 1e6)} MB), Pagefind index ${fmt(r.sizes.pagefindBytes / 1e6)} MB.`,
     '',
-    '| first search (cold cache) | results | Pagefind kB | page + Pagefind kB | ms to first 5 results |',
-    '|---|---:|---:|---:|---:|',
-    ...r.search.map((q) => `| \`${q.query}\` | ${q.results} | ${fmt(q.searchBytes / 1000)} | ${fmt(q.totalBytes / 1000)} | ${fmt(q.msToFirstResults, 0)} |`),
+    '| first search on /search/ (cold cache) | results | Pagefind kB | of which meta / wasm / js / index / filter / fragments | page + Pagefind kB | ms to first 5 results |',
+    '|---|---:|---:|---|---:|---:|',
+    ...r.search.map((q) => `| \`${q.query}\` | ${q.results} | ${fmt(q.searchBytes / 1000)} | ${kindsCell(q)} | ${fmt(q.totalBytes / 1000)} | ${fmt(q.msToFirstResults, 0)} |`),
     '',
     '| budget | limit | measured | holds |',
     '|---|---|---|---|',

@@ -36,6 +36,8 @@ export interface FileReport {
   encoding?: string;
   removed: Removed[];
   diagnostics: Diagnostic[];
+  /** The article's tags, for files ingested in this run (over-broad tags are named in the summary). */
+  tags?: string[];
   /** Paragraph ids a re-ingest took away (links that would break) or added. */
   paragraphIds?: { removed: string[]; added: string[] };
 }
@@ -161,7 +163,7 @@ async function ingestFiles(options: IngestOptions, curated: Curated, scan: Scan,
       reports.set(rawFile, { rawFile, status: 'rejected', removed: [], diagnostics: result.diagnostics });
       return;
     }
-    reports.set(rawFile, { rawFile, status: 'written', encoding: result.encoding, removed: result.removed, diagnostics: result.diagnostics });
+    reports.set(rawFile, { rawFile, status: 'written', encoding: result.encoding, tags: result.data.tags, removed: result.removed, diagnostics: result.diagnostics });
     accepted.push({ rawFile, hash, result, ids: result.paragraphIds, base: baseSlug(result.data.title, result.data.dateStart, rawFile) });
   });
   return accepted;

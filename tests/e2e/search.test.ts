@@ -102,12 +102,55 @@ describe('names', () => {
   });
 });
 
+describe('aliases (content/curated/aliases.yaml)', () => {
+  it('Ghaani finds every article that prints Qa’ani, and each link lands on it highlighted', async () => {
+    const { context, page } = await newPage({ viewport: { width: 390, height: 600 } });
+    await searchFor(page, 'Ghaani');
+    const expected = [...articleTexts()].filter(([, text]) => text.includes('qaani')).map(([url]) => url);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await resultPaths(page)).sort()).toEqual(expected.sort());
+    expect(await page.locator('.search-results').innerText()).not.toMatch(/\u2063|ghaani/i);
+    const links = await paragraphLinks(page);
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) {
+      await page.goto(href);
+      const id = decodeURIComponent(new URL(href).hash.slice(1));
+      const target = page.locator(`[id="${id}"]`);
+      expect(normalise(await target.innerText())).toContain('qaani');
+      await target.locator('mark.pagefind-highlight').first().waitFor();
+    }
+    expect(await page.content()).not.toContain('\u2063');
+    await context.close();
+  });
+});
+
+describe('paragraph ranking', () => {
+  const holdsAll = (text: string, words: string[]) => words.every((w) => normalise(text).includes(w));
+
+  it.each([
+    ['Shalamcheh railway', ['shalamcheh', 'railway']],
+    ['"Esmail Qa’ani"', ['esmail qaani']],
+  ])('%s: the headline and the first paragraph link land on the paragraph holding every term', async (query, words) => {
+    const { context, page } = await newPage();
+    await searchFor(page, query);
+    const first = page.locator('.search-result').first();
+    const headline = await first.locator('.search-result-title a').getAttribute('href');
+    const paragraph = await first.locator('.search-paragraphs a').first().getAttribute('href');
+    expect(headline).toBe(paragraph);
+    await page.goto(new URL(headline!, server.url).href);
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(holdsAll(await page.locator(`[id="${id}"]`).innerText(), words)).toBe(true);
+    await context.close();
+  });
+});
+
 describe('the search page', () => {
   it('narrows with filters and shows counts', async () => {
     const { context, page } = await newPage();
     await searchFor(page, 'Iran');
     const all = await resultPaths(page);
     expect(all.length).toBe(5);
+    await page.locator('summary', { hasText: 'Filters' }).click();
     const source = page.locator('fieldset', { hasText: 'Source' }).locator('label', { hasText: 'Jerusalem Center' });
     await expect.poll(() => source.innerText()).toContain('(1)');
     await source.locator('input').check();
@@ -115,6 +158,21 @@ describe('the search page', () => {
     expect(new URL(page.url()).searchParams.get('source')).toBe('Jerusalem Center for Public Affairs');
     await page.goto(`${server.url}/search/?q=Iran&year=2021`);
     await expect.poll(() => resultPaths(page)).toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
+    expect(await page.locator('[data-search-filter-panel]').getAttribute('open')).not.toBeNull();
+    await context.close();
+  });
+
+  it('fetches the filter index only once the filter panel is opened', async () => {
+    const { context, page } = await newPage();
+    const filterFiles: string[] = [];
+    context.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/pagefind/filter/') && filterFiles.push(r.url())));
+    await searchFor(page, 'Iran');
+    await page.waitForLoadState('networkidle');
+    expect(filterFiles).toEqual([]);
+    expect(await page.locator('fieldset').count()).toBe(0);
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    await page.locator('fieldset', { hasText: 'Source' }).waitFor();
+    expect(filterFiles.length).toBeGreaterThan(0);
     await context.close();
   });
 

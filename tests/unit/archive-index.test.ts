@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleData } from '../../src/schema/article.ts';
 import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
 import { articleCount, pageNote } from '../../src/lib/archive/labels.ts';
-import { paginate } from '../../src/lib/archive/paginate.ts';
+import { pagerItems, paginate } from '../../src/lib/archive/paginate.ts';
+import { groupByInitial, initialOf } from '../../src/lib/archive/facets.ts';
 import { readingMinutes } from '../../src/lib/archive/reading-time.ts';
 
 function entry(id: string, data: Partial<ArticleData> = {}, body = 'Some words.'): SourceEntry {
@@ -115,7 +116,60 @@ describe('paginate', () => {
   });
 
   it('gives an empty list one empty page', () => {
-    expect(paginate([], '/x/')).toEqual([{ number: 1, total: 1, items: [], url: '/x/' }]);
+    expect(paginate([], '/x/')).toEqual([{ number: 1, total: 1, items: [], url: '/x/', firstUrl: '/x/', jumps: [] }]);
+  });
+
+  it('gives a list in sections the first page of each, in list order', () => {
+    const dated = Array.from({ length: 120 }, (_, i) => (i < 70 ? '2024' : i < 110 ? '2023' : undefined));
+    const pages = paginate(dated, '/tags/iran/', 50, (year) => year);
+    expect(pages[2].jumps).toEqual([{ label: '2024', number: 1, url: '/tags/iran/' }, { label: '2023', number: 2, url: '/tags/iran/2/' }]);
+  });
+
+  it('offers no jumps for a one-section or one-page list', () => {
+    expect(paginate(items, '/x/', 50, () => '2024')[0].jumps).toEqual([]);
+    expect(paginate([1, 2], '/x/', 50, (n) => String(2000 + n))[0].jumps).toEqual([]);
+  });
+});
+
+describe('pagerItems', () => {
+  const numbers = (n: number, total: number) =>
+    pagerItems({ number: n, total, firstUrl: '/t/' }).map((i) => ('gap' in i ? '…' : i.current ? `[${i.number}]` : String(i.number))).join(' ');
+
+  it('shows first and last with a window around the current page', () => {
+    expect(numbers(6, 15)).toBe('1 … 4 5 [6] 7 8 … 15');
+    expect(numbers(1, 15)).toBe('[1] 2 3 … 15');
+    expect(numbers(15, 15)).toBe('1 … 13 14 [15]');
+  });
+
+  it('adds round pages at strides of 10 and 100 in a long list', () => {
+    expect(numbers(1, 554)).toBe('[1] 2 3 … 10 … 20 … 100 … 200 … 554');
+    expect(numbers(237, 554)).toBe('1 … 100 … 200 … 210 … 220 … 230 … 235 236 [237] 238 239 240 … 250 … 300 … 400 … 554');
+  });
+
+  it('reaches any page of a long list in a few clicks', () => {
+    const clicks = (target: number, total: number) => {
+      let at = 1;
+      for (let n = 0; n < 20; n++) {
+        if (at === target) return n;
+        const links = pagerItems({ number: at, total, firstUrl: '/t/' }).flatMap((i) => ('gap' in i ? [] : [i.number]));
+        at = links.reduce((best, p) => (Math.abs(p - target) < Math.abs(best - target) ? p : best));
+      }
+      return Infinity;
+    };
+    for (const target of [2, 77, 333, 538, 675]) expect(clicks(target, 675)).toBeLessThanOrEqual(8);
+  });
+
+  it('shows a lone hidden page instead of a gap, and every page of a short list', () => {
+    expect(numbers(4, 9)).toBe('1 2 3 [4] 5 6 … 9');
+    expect(numbers(2, 3)).toBe('1 [2] 3');
+  });
+
+  it('links page 1 at the list URL', () => {
+    expect(pagerItems({ number: 2, total: 3, firstUrl: '/t/' })).toEqual([
+      { number: 1, url: '/t/', current: false },
+      { number: 2, url: '/t/2/', current: true },
+      { number: 3, url: '/t/3/', current: false },
+    ]);
   });
 });
 
@@ -141,5 +195,24 @@ describe('labels', () => {
     const [, second] = paginate(Array.from({ length: 60 }, (_, i) => i), '/x/');
     expect(pageNote(first)).toBe('');
     expect(pageNote(second)).toBe(' (page 2 of 2)');
+  });
+});
+
+describe('groupByInitial', () => {
+  const term = (name: string) => ({ name, slug: name, url: `/tags/${name}/`, articles: [] });
+
+  it('sections names by initial letter, accents folded, others last', () => {
+    const groups = groupByInitial(['1st Brigade', 'Aleppo', 'Ümit', 'ayatollahs', 'Zarif', 'قم'].map(term));
+    expect(groups.map((g) => [g.letter, g.id, g.terms.map((t) => t.name)])).toEqual([
+      ['A', 'letter-a', ['Aleppo', 'ayatollahs']],
+      ['U', 'letter-u', ['Ümit']],
+      ['Z', 'letter-z', ['Zarif']],
+      ['#', 'letter-other', ['1st Brigade', 'قم']],
+    ]);
+  });
+
+  it('reads the initial past leading punctuation', () => {
+    expect(initialOf('“Quoted” name')).toBe('Q');
+    expect(initialOf('al-Kazimi')).toBe('A');
   });
 });

@@ -19,6 +19,12 @@ describe('termPaths', () => {
     ]);
     expect(paths.map((p) => p.props.page.items.length)).toEqual([50, 50, 20]);
   });
+
+  it('lets a dated tag list jump to each year, and to where its undated articles begin', () => {
+    const years = [...many.slice(0, 60).map((e) => ({ ...e, data: { ...e.data, dateStart: '2021-02-02' } })), ...many.slice(60, 100), ...many.slice(100).map((e) => ({ ...e, data: { ...e.data, dateStart: undefined } }))];
+    const [first] = termPaths(buildArchive(years), 'tags');
+    expect(first.props.page.jumps.map((j) => [j.label, j.url])).toEqual([['2021', '/tags/iran/'], ['2020', '/tags/iran/2/'], ['Undated', '/tags/iran/3/']]);
+  });
 });
 
 describe('termPaths for sources, editors and series', () => {
@@ -69,6 +75,12 @@ describe('undatedPaths', () => {
     const undated = many.map((e) => ({ ...e, data: { ...e.data, dateStart: undefined } }));
     const paths = undatedPaths(buildArchive(undated));
     expect(paths.map((p) => p.props.page.url)).toEqual(['/dates/undated/', '/dates/undated/2/', '/dates/undated/3/']);
+  });
+
+  it('lets an undated list jump by the titles’ initial letter', () => {
+    const titled = Array.from({ length: 120 }, (_, i) => entry(`${i < 70 ? 'a' : 'b'}${String(i).padStart(3, '0')}`));
+    const [first] = undatedPaths(buildArchive(titled));
+    expect(first.props.page.jumps.map((j) => [j.label, j.url])).toEqual([['A', '/dates/undated/'], ['B', '/dates/undated/2/']]);
   });
 
   it('lists undated articles at /dates/undated/', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
-import { addFoldedHtml } from '../../scripts/pagefind.ts';
+import { addFoldedHtml, loadAliases } from '../../scripts/pagefind.ts';
 import { paragraphHits } from '../../src/lib/search/paragraphs.ts';
 import { searchPagefind } from '../../src/lib/search/search-page.ts';
 import { emptyState, type SearchState } from '../../src/lib/search/state.ts';
@@ -41,7 +41,8 @@ let pf: PagefindApi;
 beforeAll(async () => {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; '));
-  for (const [url, html] of Object.entries(PAGES)) await addFoldedHtml(index, url, html);
+  const aliases = await loadAliases();
+  for (const [url, html] of Object.entries(PAGES)) await addFoldedHtml(index, url, html, aliases);
   const { files } = await index.getFiles();
   await pagefind.close();
   dir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
@@ -74,6 +75,14 @@ async function urls(state: Partial<SearchState>): Promise<string[]> {
 describe('names across spellings', () => {
   it.each(['Qaani', 'Qa’ani', "Qa'ani", 'Qaʼani', 'qaʿani'])('%s finds every spelling of Qa’ani', async (q) => {
     expect((await urls({ q })).sort()).toEqual(['/articles/curly/', '/articles/modifier/', '/articles/plain/', '/articles/straight/']);
+  });
+
+  it('finds every spelling through the curated aliases (content/curated/aliases.yaml)', async () => {
+    expect((await urls({ q: 'Ghaani' })).sort()).toEqual(['/articles/curly/', '/articles/modifier/', '/articles/plain/', '/articles/straight/']);
+    const { results } = await searchPagefind(pf, { ...emptyState(), q: 'Ghaani' });
+    const data = await Promise.all(results.map((r) => r.data()));
+    const hits = Object.fromEntries(data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]));
+    expect(hits).toEqual({ '/articles/modifier/': ['p-a2'], '/articles/curly/': ['p-b2'], '/articles/straight/': ['p-c1'], '/articles/plain/': ['p-d1'] });
   });
 
   it('does not index page chrome (the footer mentions Qaani on every page)', async () => {

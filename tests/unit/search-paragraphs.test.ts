@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorAt, excerpt, paragraphHits, paragraphUrl, snippet, sortedAnchors } from '../../src/lib/search/paragraphs.ts';
+import { anchorAt, excerpt, holdsPhrase, paragraphHits, paragraphUrl, rankParagraphs, snippet, sortedAnchors } from '../../src/lib/search/paragraphs.ts';
+import { parseQuery } from '../../src/lib/search/query-terms.ts';
 import { segmentsText } from '../../src/lib/search/segments.ts';
 import type { PagefindFragment } from '../../src/lib/search/types.ts';
 
@@ -97,5 +98,53 @@ describe('excerpt', () => {
 
   it('opens the page when a filter-only search matched no word', () => {
     expect(segmentsText(excerpt({ ...fragment, locations: [] }, 3))).toBe('Headline. Lead one …');
+  });
+});
+
+describe('rankParagraphs', () => {
+  // Words:           0         1     2        3       4     5          6        7     8          9     10
+  const content = 'Headline. A railway here. Another railway: Shalamcheh railway link. Last railway.';
+  const page: PagefindFragment = {
+    ...fragment,
+    content,
+    anchors: [
+      { element: 'p', id: 'p-a', location: 1 },
+      { element: 'p', id: 'p-b', location: 4 },
+      { element: 'p', id: 'p-c', location: 9 },
+    ],
+    locations: [2, 5, 6, 7, 10],
+  };
+
+  it('puts the paragraph with the most distinct query terms first, then page order', () => {
+    const hits = rankParagraphs(paragraphHits(page, parseQuery('Shalamcheh railway')));
+    expect(hits.map((h) => [h.id, h.terms])).toEqual([['p-b', 2], ['p-a', 1], ['p-c', 1]]);
+  });
+
+  it('breaks a tie in distinct terms by the number of matches', () => {
+    const many = { ...page, locations: [2, 5, 7, 10] };
+    expect(rankParagraphs(paragraphHits(many, parseQuery('railway'))).map((h) => h.id)).toEqual(['p-b', 'p-a', 'p-c']);
+  });
+
+  it('counts inflected forms as the same term', () => {
+    const forms = { ...page, content: 'Headline. Sanctions and sanction. New sanctioned railways.', anchors: [{ element: 'p', id: 'p-a', location: 1 }, { element: 'p', id: 'p-b', location: 4 }], locations: [1, 3, 5, 6] };
+    expect(paragraphHits(forms, parseQuery('sanctions railway')).map((h) => h.terms)).toEqual([1, 2]);
+  });
+
+  it('puts the paragraph holding a quoted phrase first, even with fewer matches', () => {
+    const phrased = { ...page, content: 'Headline. Qa’ani met Esmail and Esmail met Qa’ani. Esmail Qa’ani spoke.', anchors: [{ element: 'p', id: 'p-a', location: 1 }, { element: 'p', id: 'p-b', location: 8 }], locations: [1, 3, 5, 7, 8, 9] };
+    const hits = rankParagraphs(paragraphHits(phrased, parseQuery('"Esmail Qaani"')));
+    expect(hits.map((h) => [h.id, h.phrase])).toEqual([['p-b', true], ['p-a', false]]);
+  });
+
+  it('keeps page order without a query', () => {
+    expect(rankParagraphs(paragraphHits(page)).map((h) => h.id)).toEqual(['p-b', 'p-a', 'p-c']);
+    expect(paragraphHits(page).map((h) => h.id)).toEqual(['p-a', 'p-b', 'p-c']);
+  });
+});
+
+describe('holdsPhrase', () => {
+  it('compares words as normalised, punctuation and apostrophes aside', () => {
+    expect(holdsPhrase(['General', 'Esmail', 'Qaʼani,', 'said'], ['esmail', 'qaani'])).toBe(true);
+    expect(holdsPhrase(['Esmail', 'and', 'Qaani'], ['esmail', 'qaani'])).toBe(false);
   });
 });

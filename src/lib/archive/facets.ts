@@ -64,3 +64,32 @@ export function buildFacet<A extends { data: ArticleData }>(info: FacetInfo, art
     .sort((a, b) => collator.compare(a.name, b.name) || a.name.localeCompare(b.name));
   return { info, terms, byName: new Map(terms.map((t) => [t.name, t])) };
 }
+
+/** An index longer than this is split into sections by initial letter, with a letter bar. */
+export const LETTER_GROUPS_FROM = 40;
+
+export interface LetterGroup<A> {
+  /** `A`–`Z`, or `#` for names that start with anything else (digits, other scripts). */
+  letter: string;
+  /** Fragment id of the section, e.g. `letter-a`. */
+  id: string;
+  terms: Term<A>[];
+}
+
+/** `Ümit` → `U`, `1st Brigade` → `#`. */
+export function initialOf(name: string): string {
+  const first = name.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').charAt(0).toUpperCase();
+  return /^[A-Z]$/.test(first) ? first : '#';
+}
+
+/** Terms (already alphabetical) in sections by initial letter, letters in order, `#` last. */
+export function groupByInitial<A>(terms: readonly Term<A>[]): LetterGroup<A>[] {
+  const groups = new Map<string, Term<A>[]>();
+  for (const term of terms) {
+    const letter = initialOf(term.name);
+    groups.set(letter, [...(groups.get(letter) ?? []), term]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
+    .map(([letter, list]) => ({ letter, id: letter === '#' ? 'letter-other' : `letter-${letter.toLowerCase()}`, terms: list }));
+}

@@ -5,12 +5,22 @@
 import type { Archive, Article, SourceEntry } from './archive.ts';
 import type { MonthGroup, YearGroup } from './calendar.ts';
 import { monthSegment } from './dates.ts';
-import type { FacetKey, Term } from './facets.ts';
-import { paginate, pageParam, type Page } from './paginate.ts';
+import { initialOf, type FacetKey, type Term } from './facets.ts';
+import { PAGE_SIZE, paginate, pageParam, type Page } from './paginate.ts';
+
+/**
+ * What the pager's jump links name for a list in the archive's order (newest first, undated last,
+ * by title): the year, and `Undated` where the undated begin; for a list with no dates at all,
+ * the title's initial letter.
+ */
+export function sectionOf(articles: readonly Article[]): (article: Article) => string {
+  const dated = articles.some((a) => a.data.dateStart !== undefined);
+  return dated ? (a) => a.data.dateStart?.slice(0, 4) ?? 'Undated' : (a) => initialOf(a.data.title);
+}
 
 export function termPaths<E extends SourceEntry>(archive: Archive<E>, key: FacetKey) {
   return archive.facets[key].terms.flatMap((term: Term<Article<E>>) =>
-    paginate(term.articles, term.url).map((page) => ({
+    paginate(term.articles, term.url, PAGE_SIZE, sectionOf(term.articles)).map((page) => ({
       params: { name: term.slug, page: pageParam(page.number) },
       props: { term, page },
     })),
@@ -39,7 +49,8 @@ export function monthPaths<E extends SourceEntry>(archive: Archive<E>) {
 /** No page at all when every article is dated: nothing would link to it. */
 export function undatedPaths<E extends SourceEntry>(archive: Archive<E>) {
   if (archive.calendar.undated.length === 0) return [];
-  return paginate(archive.calendar.undated, '/dates/undated/').map((page: Page<Article<E>>) => ({
+  const undated = archive.calendar.undated;
+  return paginate(undated, '/dates/undated/', PAGE_SIZE, sectionOf(undated)).map((page: Page<Article<E>>) => ({
     params: { page: pageParam(page.number) },
     props: { page },
   }));

@@ -5,6 +5,7 @@
 import { renderFilters } from './filters-view.ts';
 import { appendUnsorted } from './order.ts';
 import { loadPagefind } from './pagefind-client.ts';
+import { parseQuery } from './query-terms.ts';
 import { resultItem } from './results-view.ts';
 import { hasCriteria, pagefindFilters, pagefindSort, pagefindTerm, stateFromParams, stateToSearch, toggleFilter, type FilterKey, type SearchState } from './state.ts';
 import type { PagefindApi, PagefindResponse, PagefindResult } from './types.ts';
@@ -16,6 +17,8 @@ interface Parts {
   form: HTMLFormElement;
   input: HTMLInputElement;
   sort: HTMLSelectElement;
+  /** The collapsed filter panel: its counts are fetched only once the reader opens it. */
+  panel: HTMLDetailsElement;
   filters: HTMLElement;
   status: HTMLElement;
   list: HTMLOListElement;
@@ -47,6 +50,9 @@ export class SearchPage {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   /** While the reader types, one history entry is updated rather than one added per pause. */
   private typing = false;
+  /** Pagefind's filter index is fetched and counted only from when the reader opens the filter
+   * panel (or arrives with filters chosen): at 30,000 articles it is a large part of a first search. */
+  private filtersWanted = false;
 
   constructor(parts: Parts) {
     this.parts = parts;
@@ -54,7 +60,7 @@ export class SearchPage {
   }
 
   start(): void {
-    const { form, input, sort, filters, more } = this.parts;
+    const { form, input, sort, filters, more, panel } = this.parts;
     input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
     input.addEventListener('input', () => this.onTyping());
     input.addEventListener('blur', () => (this.typing = false));
@@ -64,6 +70,7 @@ export class SearchPage {
     });
     sort.addEventListener('change', () => this.commit({ ...this.state, sort: sort.value as SearchState['sort'] }, false));
     filters.addEventListener('change', (event) => this.onFilter(event));
+    panel.addEventListener('toggle', () => this.onPanel());
     more.addEventListener('click', () => void this.showMore(this.run));
     window.addEventListener('popstate', () => this.restore());
     this.restore();
@@ -72,6 +79,12 @@ export class SearchPage {
   private onTyping(): void {
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => this.commit({ ...this.state, q: this.parts.input.value }, true), TYPING_DELAY_MS);
+  }
+
+  private onPanel(): void {
+    if (!this.parts.panel.open || this.filtersWanted) return;
+    this.filtersWanted = true;
+    void this.search();
   }
 
   private onFilter(event: Event): void {
@@ -99,6 +112,10 @@ export class SearchPage {
     this.state = stateFromParams(new URLSearchParams(location.search));
     this.parts.input.value = this.state.q;
     this.parts.sort.value = this.state.sort;
+    if (Object.keys(this.state.filters).length > 0) {
+      this.filtersWanted = true;
+      this.parts.panel.open = true;
+    }
     void this.search();
   }
 
@@ -115,10 +132,11 @@ export class SearchPage {
     status.textContent = 'Searching…';
     try {
       const pagefind = await loadPagefind();
-      await pagefind.filters(); // loads every filter so counts come back with the results
+      // Loads every filter so that counts come back with the results; only once asked for.
+      if (this.filtersWanted) await pagefind.filters();
       const { results, response } = await searchPagefind(pagefind, this.state);
       if (run !== this.run) return; // a newer search has started
-      renderFilters(filters, response.filters, this.state);
+      if (this.filtersWanted) renderFilters(filters, response.filters, this.state);
       this.results = results;
       this.shown = 0;
       list.replaceChildren();
@@ -130,12 +148,19 @@ export class SearchPage {
     }
   }
 
+  /** Shows the next page of results, each as soon as it and those before it have loaded: the
+   * fragments download together, and the first results need not wait for the tenth. */
   private async showMore(run: number): Promise<void> {
     const page = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const fragments = await Promise.all(page.map((r) => r.data()));
-    if (run !== this.run) return;
-    this.parts.list.append(...fragments.map((f) => resultItem(f)));
+    const query = parseQuery(this.state.q);
+    const fragments = page.map((r) => r.data());
     this.shown += page.length;
+    this.parts.more.hidden = true;
+    for (const fragment of fragments) {
+      const data = await fragment;
+      if (run !== this.run) return;
+      this.parts.list.append(resultItem(data, query));
+    }
     this.parts.more.hidden = this.shown >= this.results.length;
   }
 }
@@ -150,6 +175,7 @@ export function initSearchPage(root: HTMLElement): void {
     form: get<HTMLFormElement>('form'),
     input: get<HTMLInputElement>('input[name="q"]'),
     sort: get<HTMLSelectElement>('select[name="sort"]'),
+    panel: get<HTMLDetailsElement>('[data-search-filter-panel]'),
     filters: get<HTMLElement>('[data-search-filters]'),
     status: get<HTMLElement>('[data-search-status]'),
     list: get<HTMLOListElement>('[data-search-results]'),
