@@ -19,6 +19,8 @@ export interface ManifestEntry {
   slug: string;
   /** The page's paragraph ids, to report the links a later re-ingest would break without re-reading the page. */
   ids: string[];
+  /** The page's tags, to name tags that land on over half of the archive without re-reading it. */
+  tags: string[];
 }
 
 export interface Manifest {

@@ -36,7 +36,7 @@ export interface FileReport {
   encoding?: string;
   removed: Removed[];
   diagnostics: Diagnostic[];
-  /** The article's tags, for files ingested in this run (over-broad tags are named in the summary). */
+  /** The article's tags (kept in the manifest for unchanged files), so over-broad tags are named for the whole archive. */
   tags?: string[];
   /** Paragraph ids a re-ingest took away (links that would break) or added. */
   paragraphIds?: { removed: string[]; added: string[] };
@@ -57,8 +57,9 @@ interface Accepted {
   rawFile: string;
   hash: string;
   base: string;
-  /** The page's paragraph ids (from the ingest, or kept from the previous run's manifest). */
+  /** The page's paragraph ids and tags (from the ingest, or kept from the previous run's manifest). */
   ids: string[];
+  tags: string[];
   result?: Extract<IngestResult, { ok: true }>;
 }
 
@@ -147,7 +148,7 @@ function sortFiles(options: IngestOptions, rawFiles: string[], scan: Scan, reusa
     const hash = scan.hashes.get(rawFile)!;
     const old = reusable[rawFile];
     const same = old?.hash === hash && old.repeated === scan.repeatedHashes.get(folderOf(rawFile));
-    if (same && existsSync(path.join(options.output, `${old.slug}.mdx`))) reused.push({ rawFile, hash, base: old.base, ids: old.ids });
+    if (same && existsSync(path.join(options.output, `${old.slug}.mdx`))) reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags });
     else jobs.push({ rawFile, bytes: scan.changed.get(rawFile) ?? readFileSync(path.join(options.input, rawFile)), hash });
   }
   return { reused, jobs };
@@ -164,7 +165,7 @@ async function ingestFiles(options: IngestOptions, curated: Curated, scan: Scan,
       return;
     }
     reports.set(rawFile, { rawFile, status: 'written', encoding: result.encoding, tags: result.data.tags, removed: result.removed, diagnostics: result.diagnostics });
-    accepted.push({ rawFile, hash, result, ids: result.paragraphIds, base: baseSlug(result.data.title, result.data.dateStart, rawFile) });
+    accepted.push({ rawFile, hash, result, ids: result.paragraphIds, tags: result.data.tags, base: baseSlug(result.data.title, result.data.dateStart, rawFile) });
   });
   return accepted;
 }
@@ -178,7 +179,8 @@ async function writePages(options: IngestOptions, scan: Scan, accepted: Accepted
     const slug = slugs.get(item.rawFile)!;
     const report = reports.get(item.rawFile)!;
     report.slug = slug;
-    files[item.rawFile] = { hash: item.hash, repeated: scan.repeatedHashes.get(folderOf(item.rawFile))!, base: item.base, slug, ids: item.ids };
+    files[item.rawFile] = { hash: item.hash, repeated: scan.repeatedHashes.get(folderOf(item.rawFile))!, base: item.base, slug, ids: item.ids, tags: item.tags };
+    report.tags = item.tags;
     const oldSlug = previous?.files[item.rawFile]?.slug;
     const oldFile = oldSlug && oldSlug !== slug ? path.join(options.output, `${oldSlug}.mdx`) : undefined;
     const mdx = item.result?.mdx ?? readIfExists(oldFile ?? path.join(options.output, `${slug}.mdx`));

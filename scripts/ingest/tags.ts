@@ -85,5 +85,5 @@ export function overHalfMessage(tagLists: readonly (readonly string[])[], ignore
   const broad = overHalfTags(tagLists, ignore);
   if (broad.length === 0) return undefined;
   const list = broad.map((b) => `"${b.tag}" on ${b.count} of ${tagLists.length}`).join(', ');
-  return `ingest: tags on more than half of the articles ingested: ${list}; narrow their terms in content/curated/tags.yaml or raise minBodyMatches`;
+  return `ingest: tags on more than half of the archive’s articles: ${list}; narrow their terms in content/curated/tags.yaml or raise minBodyMatches`;
 }

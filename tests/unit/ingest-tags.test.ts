@@ -35,7 +35,7 @@ describe('overHalfTags', () => {
 
   it('words the summary line with counts, or gives nothing', () => {
     expect(overHalfMessage([['Iran'], ['Iran'], []])).toBe(
-      'ingest: tags on more than half of the articles ingested: "Iran" on 2 of 3; narrow their terms in content/curated/tags.yaml or raise minBodyMatches',
+      'ingest: tags on more than half of the archive’s articles: "Iran" on 2 of 3; narrow their terms in content/curated/tags.yaml or raise minBodyMatches',
     );
     expect(overHalfMessage([['Iran'], []])).toBeUndefined();
   });
