@@ -6,15 +6,36 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
+import { normaliseBase } from './src/lib/base-path.ts';
 
-// The site's public base URL: canonical links, RSS, sitemap and citations are built from it.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Where the site is deployed (README, "Deploy"). SITE_URL is the public origin: canonical links, RSS,
+// sitemap, JSON-LD and citations are built from it (`npm run build` warns when it is unset).
+// BASE_PATH is the sub-path the site is served under, e.g. /archive/; every internal link carries it.
+const site = siteUrl(process.env.SITE_URL);
+const base = normaliseBase(process.env.BASE_PATH);
+// Astro lets any environment variable shadow `import.meta.env` in server code, BASE_URL included
+// (vitest, for one, sets BASE_URL=/): a stray one would send every link to the wrong place.
+delete process.env.BASE_URL;
+
+/**
+ * The configured origin, or localhost for a local build; a malformed value stops the build.
+ * @param {string | undefined} raw
+ */
+function siteUrl(raw) {
+  if (raw === undefined || raw.trim() === '') return 'http://localhost:4321';
+  const url = URL.parse(raw.trim());
+  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`SITE_URL must be an origin such as https://archive.example.org (put a sub-path in BASE_PATH), not ${JSON.stringify(raw)}`);
+  }
+  return url.origin;
+}
 
 export default defineConfig({
   site,
+  base,
   trailingSlash: 'always',
   // The RSS feed is a page (src/pages/rss.xml.ts); the 404 page has no place in the sitemap.
-  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') })],
+  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}404`) })],
   markdown: {
     // Raw text must reach the page as written: SmartyPants would rewrite quotes and dashes, and GFM is
     // added explicitly (rather than by the processor's default) so the pipeline is visible here.

@@ -7,6 +7,7 @@ import type { MonthGroup, YearGroup } from './calendar.ts';
 import { monthSegment } from './dates.ts';
 import type { FacetKey, Term } from './facets.ts';
 import { paginate, pageParam, type Page } from './paginate.ts';
+import { withBase } from '../url.ts';
 
 export function termPaths<E extends SourceEntry>(archive: Archive<E>, key: FacetKey) {
   return archive.facets[key].terms.flatMap((term: Term<Article<E>>) =>
@@ -39,7 +40,7 @@ export function monthPaths<E extends SourceEntry>(archive: Archive<E>) {
 /** No page at all when every article is dated: nothing would link to it. */
 export function undatedPaths<E extends SourceEntry>(archive: Archive<E>) {
   if (archive.calendar.undated.length === 0) return [];
-  return paginate(archive.calendar.undated, '/dates/undated/').map((page: Page<Article<E>>) => ({
+  return paginate(archive.calendar.undated, withBase('/dates/undated/')).map((page: Page<Article<E>>) => ({
     params: { page: pageParam(page.number) },
     props: { page },
   }));
