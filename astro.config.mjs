@@ -45,7 +45,39 @@ export default defineConfig({
       remarkPlugins: [remarkGfm],
       rehypePlugins: [rehypeSlug, rehypeParagraphIds],
     }),
+    // Raw text has no code to colour, and Shiki's inline styles would be refused by the CSP below.
+    syntaxHighlight: false,
   },
   build: { format: 'directory' },
+  // A Content-Security-Policy <meta> on every page (README, "Deploy"). Astro hashes the scripts and
+  // styles it emits; nothing else may run: no inline handlers, no script from another origin.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        // Pagefind compiles its WebAssembly search engine in the browser, which CSP treats as eval.
+        // No 'unsafe-inline' or 'unsafe-hashes', so inline event handlers are refused.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+    },
+  },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks each MDX module's propagated-assets wrapper with the string "use astro:head-inject",
+        // which Astro itself reads and rolldown reports as a directive it may not preserve, once per article.
+        // It is Astro's own marker, harmless to drop (withastro/astro#18087); every other warning is kept.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -3,7 +3,7 @@
  * gives the archive a sub-path: every internal link, fragment, feed and sitemap entry stays under
  * the base, search finds articles and links under it, and paragraph permalinks and citations work.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ const BASE = '/archive/';
 const ORIGIN = 'https://archive.example.org';
 let work: string;
 let dist: string;
+let buildLog: string;
 let pages: BuiltPage[];
 let server: StaticServer;
 let browser: Browser;
@@ -27,7 +28,9 @@ beforeAll(async () => {
   dist = path.join(work, 'dist');
   // The articles the global setup ingested; only the site is built again, under the base.
   const env = { ...process.env, BASE_PATH: BASE, SITE_URL: ORIGIN };
-  execFileSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dist], { cwd: root, env, stdio: 'pipe' });
+  const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dist], { cwd: root, env, encoding: 'utf8' });
+  buildLog = `${build.stdout}${build.stderr}`;
+  if (build.status !== 0) throw new Error(`astro build failed:\n${buildLog}`);
   execFileSync(process.execPath, ['scripts/pagefind.ts', dist], { cwd: root, env, stdio: 'pipe' });
   pages = listHtmlPages(dist);
   [server, browser] = await Promise.all([serveDist(dist, { base: BASE }), launchChromium()]);
@@ -61,6 +64,11 @@ async function open(pathAndQuery: string): Promise<Page> {
 }
 
 describe('a build under /archive/', () => {
+  it('prints no warning', () => {
+    expect(buildLog).toContain('Complete!');
+    expect(buildLog.split('\n').filter((line) => /\bWARN\b|MODULE_LEVEL_DIRECTIVE/i.test(line))).toEqual([]);
+  });
+
   it('links every href, src and form action to a built file under the base', () => {
     expect(pages.length).toBeGreaterThan(20);
     const broken: string[] = [];
