@@ -25,7 +25,9 @@ function siteUrl(raw) {
   if (raw === undefined || raw.trim() === '') return 'http://localhost:4321';
   const url = URL.parse(raw.trim());
   if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(`SITE_URL must be an origin such as https://archive.example.org (put a sub-path in BASE_PATH), not ${JSON.stringify(raw)}`);
+    throw new Error(
+      `SITE_URL must be an origin such as https://archive.example.org (put a sub-path in BASE_PATH), not ${JSON.stringify(raw)}`,
+    );
   }
   return url.origin;
 }
@@ -53,12 +55,7 @@ export default defineConfig({
   // styles it emits; nothing else may run: no inline handlers, no script from another origin.
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
       scriptDirective: {
         // Pagefind compiles its WebAssembly search engine in the browser, which CSP treats as eval.
         // No 'unsafe-inline' or 'unsafe-hashes', so inline event handlers are refused.
@@ -74,8 +71,8 @@ export default defineConfig({
         // which Astro itself reads and rolldown reports as a directive it may not preserve, once per article.
         // It is Astro's own marker, harmless to drop (withastro/astro#18087); every other warning is kept.
         onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
-          warn(warning);
+          const marker = '"use astro:head-inject"';
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE' || !warning.message.includes(marker)) warn(warning);
         },
       },
     },

@@ -28,7 +28,11 @@ beforeAll(async () => {
   dist = path.join(work, 'dist');
   // The articles the global setup ingested; only the site is built again, under the base.
   const env = { ...process.env, BASE_PATH: BASE, SITE_URL: ORIGIN };
-  const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dist], { cwd: root, env, encoding: 'utf8' });
+  const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dist], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   buildLog = `${build.stdout}${build.stderr}`;
   if (build.status !== 0) throw new Error(`astro build failed:\n${buildLog}`);
   execFileSync(process.execPath, ['scripts/pagefind.ts', dist], { cwd: root, env, stdio: 'pipe' });
@@ -124,12 +128,20 @@ describe('a build under /archive/', () => {
     await page.locator('#site-search-q').fill('Salami');
     await page.locator('#site-search-q').press('Enter');
     await page.waitForURL(`**${BASE}search/?q=Salami`);
-    await page.locator('[data-search-status]').filter({ hasText: /article/ }).waitFor();
-    const results = await page.$$eval('.search-result-title a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const paragraphs = await page.$$eval('.search-paragraphs a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    await page
+      .locator('[data-search-status]')
+      .filter({ hasText: /article/ })
+      .waitFor();
+    const results = await page.$$eval('.search-result-title a', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
+    const paragraphs = await page.$$eval('.search-paragraphs a', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
     expect(results.length).toBeGreaterThan(0);
     expect(paragraphs.length).toBeGreaterThan(0);
-    for (const href of [...results, ...paragraphs]) expect(new URL(href).pathname).toMatch(/^\/archive\/articles\/[^/]+\/$/);
+    for (const href of [...results, ...paragraphs])
+      expect(new URL(href).pathname).toMatch(/^\/archive\/articles\/[^/]+\/$/);
     // A paragraph link opens the article at that paragraph, with the term highlighted.
     const target = new URL(paragraphs[0]!);
     const response = await page.goto(target.href);

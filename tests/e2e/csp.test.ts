@@ -43,7 +43,9 @@ async function watchedPage(): Promise<Watched> {
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      window.__violations.push(`${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      window.__violations.push(
+        `${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   const page = await context.newPage();
@@ -66,7 +68,8 @@ describe('the Content-Security-Policy', () => {
   it('is on every page: hashes for Astro scripts, no inline handlers, no foreign origins', async () => {
     const { context, page } = await watchedPage();
     await page.goto(`${server.url}${firstArticle()}`);
-    const policy = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+    const policy =
+      (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
     const directives = new Map(
       policy
         .split(';')
@@ -81,8 +84,12 @@ describe('the Content-Security-Policy', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-hashes'|'unsafe-eval'|https?:|\*/);
     await context.close();
-    const pages = readdirSync(distDir(), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-    const without = pages.filter((f) => !readFileSync(path.join(distDir(), f), 'utf8').includes(`content="${policy}"`));
+    const pages = readdirSync(distDir(), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.html'),
+    );
+    const without = pages.filter(
+      (f) => !readFileSync(path.join(distDir(), f), 'utf8').includes(`content="${policy}"`),
+    );
     expect(pages.length).toBeGreaterThan(20);
     expect(without).toEqual([]);
   });
@@ -102,7 +109,9 @@ describe('the Content-Security-Policy', () => {
       foreign.src = 'https://cdn.example.invalid/x.js';
       document.body.append(foreign);
     });
-    await expect.poll(async () => (await problems()).filter((p) => p.startsWith('script-src')).length).toBe(3);
+    await expect
+      .poll(async () => (await problems()).filter((p) => p.startsWith('script-src')).length)
+      .toBe(3);
     expect(await page.evaluate(() => window.__ran)).toBeUndefined();
     const found = await problems();
     expect(found.some((p) => p.startsWith('script-src-attr: inline'))).toBe(true);
@@ -135,8 +144,13 @@ describe('the Content-Security-Policy', () => {
     await page.locator('#site-search-q').fill('Salami');
     await page.locator('#site-search-q').press('Enter');
     await page.waitForURL(/\/search\/\?q=Salami$/);
-    await page.locator('[data-search-status]').filter({ hasText: /article/ }).waitFor();
-    const paragraphs = await page.$$eval('.search-paragraphs a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    await page
+      .locator('[data-search-status]')
+      .filter({ hasText: /article/ })
+      .waitFor();
+    const paragraphs = await page.$$eval('.search-paragraphs a', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
     expect(paragraphs.length).toBeGreaterThan(0);
     await page.goto(paragraphs[0]!);
     await page.locator('mark.pagefind-highlight').first().waitFor();
@@ -144,7 +158,7 @@ describe('the Content-Security-Policy', () => {
     await context.close();
   });
 
-  it('lets search run when a host sends the same policy as a header, which also binds Pagefind\'s worker', async () => {
+  it("lets search run when a host sends the same policy as a header, which also binds Pagefind's worker", async () => {
     // A <meta> policy does not reach a worker; a header does, and there Pagefind's WebAssembly needs
     // 'wasm-unsafe-eval' (without it: "Failed to load the Pagefind WASM").
     const html = readFileSync(path.join(distDir(), 'index.html'), 'utf8');
@@ -152,7 +166,10 @@ describe('the Content-Security-Policy', () => {
     const strict = await serveDist(distDir(), { headers: { 'content-security-policy': policy } });
     const { context, page, problems } = await watchedPage();
     await page.goto(`${strict.url}/search/?q=Salami`);
-    await page.locator('[data-search-status]').filter({ hasText: /article/ }).waitFor();
+    await page
+      .locator('[data-search-status]')
+      .filter({ hasText: /article/ })
+      .waitFor();
     expect(await page.locator('.search-paragraphs a').count()).toBeGreaterThan(0);
     expect(await problems()).toEqual([]);
     await context.close();

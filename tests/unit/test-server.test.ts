@@ -90,7 +90,10 @@ describe('test server', () => {
   test('serves under a base path and nowhere else', async () => {
     const server = await serve(path.join(work, 'dist'), { base: '/archive/' });
     expect(await get(server, '/archive/')).toEqual({ status: 200, body: 'home' });
-    expect(await get(server, '/archive/articles/a%20b/')).toEqual({ status: 200, body: 'article with a space' });
+    expect(await get(server, '/archive/articles/a%20b/')).toEqual({
+      status: 200,
+      body: 'article with a space',
+    });
     expect(await get(server, '/')).toEqual({ status: 404, body: 'the 404 page' });
     expect(await get(server, '/articles/a%20b/')).toEqual({ status: 404, body: 'the 404 page' });
     expect((await get(server, '/archive/../dist-x/secret.html')).status).toBe(403);
