@@ -1,16 +1,18 @@
 /**
  * `npm run ingest -- [--input content/raw] [--output content/articles] [--report reports/ingest.json]
- *                    [--curated content/curated] [--strict] [--force]`
+ *                    [--curated content/curated] [--strict] [--force] [--quiet]`
  *
- * Turns every raw `.txt` file into `<output>/<slug>.mdx`. Problems are printed as
- * `path:line:column: severity: message (rule)`; a bad file is reported and skipped, the rest is
- * still written. `--strict` exits non-zero on any error or warning.
+ * Turns every raw `.txt` file into `<output>/<slug>.mdx`. Problems print as
+ * `path:line:column: severity: message (rule)`, grouped by rule (errors in full, the first few of
+ * every other rule; all of them in the JSON report); a bad file is reported and skipped, the rest is
+ * still written. `--strict` exits non-zero on any error or warning; `--quiet` leaves out info.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CuratedError } from './ingest/curated.ts';
-import { runIngest, type IngestReport } from './ingest/run.ts';
+import { diagnosticLines, formatMessage, messagesOf, repeatedLines, summaryLine } from './ingest/reporter.ts';
+import { runIngest, type IngestOptions } from './ingest/run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,36 +26,28 @@ const { values } = parseArgs({
   },
 });
 
-function printDiagnostics(report: IngestReport, quiet: boolean): void {
-  for (const file of report.files) {
-    const where = path.relative(process.cwd(), path.join(report.input, file.rawFile));
-    for (const d of file.diagnostics) {
-      if (d.severity === 'info' && quiet) continue;
-      const position = d.line === undefined ? '' : `:${d.line}:1`;
-      console.log(`${where}${position}: ${d.severity}: ${d.message} (${d.rule})`);
-    }
-    if (file.paragraphIds?.removed.length) {
-      console.log(`${where}: warning: ${file.paragraphIds.removed.length} paragraph link(s) would break: ${file.paragraphIds.removed.join(', ')} (paragraph-ids-changed)`);
-    }
-  }
-}
-
-function printSummary(report: IngestReport, reportFile: string): void {
-  const s = report.summary;
-  console.log(
-    `ingest: ${s.files} raw files → ${s.written} written, ${s.unchanged} unchanged, ${s.skipped} skipped (raw file unchanged), ` +
-      `${s.rejected} rejected, ${s.deleted} deleted; ${s.warnings} warnings; ${s.boilerplateLines} boilerplate lines removed. Report: ${reportFile}`,
-  );
+/** Progress for runs longer than a moment: one rewritten line on a terminal, a line every few seconds in a log. */
+function progress(): IngestOptions['onProgress'] {
+  const started = performance.now();
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return (phase, done, total) => {
+    const now = performance.now();
+    if (now - started < 2000 || now - last < (tty ? 100 : 5000)) return;
+    last = now;
+    const line = `ingest: ${phase} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
+    process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
+  };
 }
 
 async function main(): Promise<number> {
-  const report = await runIngest({ input: values.input, output: values.output, curated: values.curated, force: values.force });
+  const report = await runIngest({ input: values.input, output: values.output, curated: values.curated, force: values.force, onProgress: progress() });
+  if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
   await mkdir(path.dirname(values.report), { recursive: true });
   await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
-  printDiagnostics(report, values.quiet);
-  printSummary(report, values.report);
-  const linksBroken = report.files.some((f) => f.paragraphIds?.removed.length);
-  const failed = report.summary.rejected > 0 || report.summary.warnings > 0 || linksBroken;
+  const where = (rawFile: string) => path.relative(process.cwd(), path.join(report.input, rawFile));
+  for (const line of [...diagnosticLines(messagesOf(report, where), values.quiet), ...repeatedLines(report), summaryLine(report, values.report)]) console.log(line);
+  const failed = report.summary.rejected > 0 || report.summary.warnings > 0;
   return values.strict && failed ? 1 : 0;
 }
 
@@ -61,6 +55,6 @@ try {
   process.exitCode = await main();
 } catch (error) {
   if (!(error instanceof CuratedError)) throw error;
-  console.error(error.message);
+  console.error(formatMessage(error.toMessage()));
   process.exitCode = 2;
 }

@@ -2,41 +2,65 @@
  * One raw file → one article: decode, recognise, tag, apply corrections, validate against the
  * collection schema, build the syntax tree and serialise it. Pure apart from its inputs.
  */
-import { articleSchema, type ArticleData } from '../../src/content.config.ts';
+import { articleSchema, type ArticleData } from '../../src/schema/article.ts';
 import type { Curated } from './curated.ts';
 import { decode, DecodeError, type Encoding } from './decode.ts';
-import { toMdast } from './mdast.ts';
+import { folderDefaults, type FolderDefaults } from './folders.ts';
+import { deriveFromTree } from './derived.ts';
+import { bodyMdast, withFrontmatter } from './mdast.ts';
 import type { Block, Diagnostic, Header, Removed } from './model.ts';
 import { recognise, RecogniseError } from './recognise.ts';
+import type { RepeatedSets } from './repeated.ts';
+import { folderOf } from './repeated.ts';
 import { frontmatterYaml, serialise } from './serialise.ts';
 import { assignTags } from './tags.ts';
 
 export const FALLBACK_TAG = 'Untagged';
 
 export type IngestResult =
-  | { ok: true; data: ArticleData; mdx: string; encoding: Encoding; removed: Removed[]; diagnostics: Diagnostic[] }
+  | { ok: true; data: ArticleData; mdx: string; paragraphIds: string[]; encoding: Encoding; removed: Removed[]; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-function tagsFor(header: Header, blocks: Block[], curated: Curated, diagnostics: Diagnostic[]): string[] {
+function tagsFor(header: Header, blocks: Block[], folder: FolderDefaults, curated: Curated, diagnostics: Diagnostic[]): string[] {
   const prominent = [header.title ?? '', header.subtitle ?? '', ...blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []))];
   const body = blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'caption' ? b.lines : [b.text]));
-  const tags = assignTags({ filedUnder: header.filedUnder, prominent, body }, curated.vocabulary);
+  const labels = [...header.filedUnder, ...folder.tags.filter((t) => !header.filedUnder.includes(t))];
+  const tags = assignTags({ filedUnder: labels, prominent, body }, curated.vocabulary);
   if (tags.length > 0) return tags;
-  diagnostics.push({ severity: 'warning', rule: 'no-tags', message: `no label or vocabulary term found; tagged "${FALLBACK_TAG}" (add tags in content/curated/corrections.yaml)` });
+  diagnostics.push({ severity: 'warning', rule: 'no-tags', message: `no label, folder or vocabulary term found; tagged "${FALLBACK_TAG}" (add tags in content/curated/corrections.yaml or folders.yaml)` });
   return [FALLBACK_TAG];
 }
 
-function applyCorrections(data: ArticleData, rawFile: string, curated: Curated, diagnostics: Diagnostic[]): ArticleData {
+/** A folder entry's source, series and via, where the text names none. */
+function withFolder(header: Header, folder: FolderDefaults): Header {
+  const { tags: _tags, ...fields } = folder;
+  const filled = { ...header };
+  for (const [field, value] of Object.entries(fields) as [keyof typeof fields, string][]) filled[field] ??= value;
+  return filled;
+}
+
+function controlDiagnostics(controls: { line: number; count: number }[] | undefined): Diagnostic[] {
+  return (controls ?? []).map(({ line, count }) => ({
+    line,
+    severity: 'warning',
+    rule: 'control-characters',
+    message: `${count} stray control character${count === 1 ? '' : 's'} (NUL, SUB, …) removed from this line`,
+  }));
+}
+
+type Fields = Omit<ArticleData, 'wordCount'>;
+
+function applyCorrections(data: Fields, rawFile: string, curated: Curated, diagnostics: Diagnostic[]): Fields {
   const correction = curated.corrections[rawFile];
   if (!correction) return data;
   for (const [field, value] of Object.entries(correction)) {
-    const was = data[field as keyof ArticleData];
+    const was = data[field as keyof Fields];
     diagnostics.push({ severity: 'info', rule: 'correction', message: `${field} set by corrections.yaml to ${JSON.stringify(value)} (text gave ${JSON.stringify(was ?? null)})` });
   }
   return { ...data, ...correction };
 }
 
-function fromHeader(header: Header, tags: string[], rawFile: string): ArticleData {
+function fromHeader(header: Header, tags: string[], rawFile: string): Fields {
   const { filedUnder: _labels, title, ...rest } = header;
   return { title: title ?? '', ...rest, tags, rawFile };
 }
@@ -51,19 +75,26 @@ function failure(error: unknown): IngestResult {
   return { ok: false, diagnostics: [{ severity: 'error', rule: 'internal-error', message: `the ingester failed on this file: ${message}` }] };
 }
 
-export function ingestBytes(bytes: Uint8Array, rawFile: string, curated: Curated): IngestResult {
+/** `repeated`: the corpus-wide boilerplate of every folder (see repeated.ts); none by default. */
+export function ingestBytes(bytes: Uint8Array, rawFile: string, curated: Curated, repeated: RepeatedSets = {}): IngestResult {
   try {
-    const { text, encoding } = decode(bytes);
-    const { header, blocks, removed, diagnostics } = recognise(text, curated.registry);
-    const tags = tagsFor(header, blocks, curated, diagnostics);
-    const data = applyCorrections(fromHeader(header, tags, rawFile), rawFile, curated, diagnostics);
-    const checked = articleSchema.safeParse(data);
+    const { text, encoding, controls } = decode(bytes);
+    const recognised = recognise(text, { registry: curated.registry, rawFile, repeated: repeated[folderOf(rawFile)] });
+    const { blocks, removed } = recognised;
+    const diagnostics = [...controlDiagnostics(controls), ...recognised.diagnostics];
+    const folder = folderDefaults(rawFile, curated.folders);
+    const header = withFolder(recognised.header, folder);
+    const tags = tagsFor(header, blocks, folder, curated, diagnostics);
+    const corrected = applyCorrections(fromHeader(header, tags, rawFile), rawFile, curated, diagnostics);
+    const body = bodyMdast(blocks);
+    const derived = deriveFromTree(body, corrected.subtitle);
+    const checked = articleSchema.safeParse({ ...corrected, description: corrected.description ?? derived.description, wordCount: derived.wordCount });
     if (!checked.success) {
       const issue = checked.error.issues[0];
       return { ok: false, diagnostics: [...diagnostics, { severity: 'error', rule: 'schema', message: `front-matter ${issue?.path.join('.')}: ${issue?.message}` }] };
     }
-    const mdx = serialise(toMdast(blocks, frontmatterYaml(checked.data)));
-    return { ok: true, data: checked.data, mdx, encoding, removed, diagnostics };
+    const mdx = serialise(withFrontmatter(body, frontmatterYaml(checked.data)));
+    return { ok: true, data: checked.data, mdx, paragraphIds: derived.paragraphIds, encoding, removed, diagnostics };
   } catch (error) {
     return failure(error);
   }

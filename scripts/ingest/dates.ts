@@ -4,6 +4,8 @@
  * is a date line as a whole counts: a date inside a sentence never dates an article.
  */
 
+import { isoDay, MONTHS } from '../../src/lib/archive/dates.ts';
+
 export interface IsoRange {
   start: string;
   end?: string;
@@ -13,12 +15,7 @@ export interface DateLine extends IsoRange {
   editor?: string;
 }
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December'];
+const MONTHS_LOWER = MONTHS.map((m) => m.toLowerCase());
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DASH = '\\s*[–—-]\\s*';
@@ -45,17 +42,8 @@ function monthNumber(name: string | undefined, numeric: string | undefined): num
   if (numeric !== undefined) return Number(numeric);
   if (name === undefined) return undefined;
   const key = name.toLowerCase().replace(/\.$/, '');
-  const index = MONTHS.findIndex((m) => m.startsWith(key.slice(0, 3)));
+  const index = MONTHS_LOWER.findIndex((m) => m.startsWith(key.slice(0, 3)));
   return index === -1 ? undefined : index + 1;
-}
-
-/** `YYYY-MM-DD` for a real calendar day, else undefined (February 30 is not a date). */
-export function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  return date.toISOString().slice(0, 10);
 }
 
 export type DateLineResult = { ok: true; value: DateLine } | { ok: false; reason: string } | undefined;
@@ -66,11 +54,11 @@ function fromGroups(g: Record<string, string | undefined>): DateLineResult {
   const m1 = monthNumber(g.m1, g.n1);
   const m2 = monthNumber(g.m2, g.n2) ?? m1;
   if (y1 === undefined || m1 === undefined) return undefined;
-  const start = isoDate(y1, m1, Number(g.d1));
+  const start = isoDay(y1, m1, Number(g.d1));
   if (!start) return { ok: false, reason: `not a calendar date: ${y1}-${m1}-${g.d1}` };
   const editor = g.editor?.trim() || undefined;
   if (g.d2 === undefined || y2 === undefined || m2 === undefined) return { ok: true, value: { start, editor } };
-  const end = isoDate(y2, m2, Number(g.d2));
+  const end = isoDay(y2, m2, Number(g.d2));
   if (!end) return { ok: false, reason: `not a calendar date: ${y2}-${m2}-${g.d2}` };
   if (end < start) return { ok: false, reason: `the range ends (${end}) before it starts (${start})` };
   return { ok: true, value: { start, end: end === start ? undefined : end, editor } };
@@ -85,19 +73,4 @@ export function parseDateLine(line: string): DateLineResult {
     if (match?.groups) return fromGroups(match.groups);
   }
   return undefined;
-}
-
-function parts(iso: string): { y: number; m: string; d: number } {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return { y, m: MONTH_NAMES[m - 1] ?? '', d };
-}
-
-/** "May 13–27, 2021", "March 22 – April 5, 2020", "December 28, 2020 – January 3, 2021". */
-export function formatRangeForTitle({ start, end }: IsoRange): string {
-  const a = parts(start);
-  if (!end || end === start) return `${a.m} ${a.d}, ${a.y}`;
-  const b = parts(end);
-  if (a.y !== b.y) return `${a.m} ${a.d}, ${a.y} – ${b.m} ${b.d}, ${b.y}`;
-  if (a.m !== b.m) return `${a.m} ${a.d} – ${b.m} ${b.d}, ${b.y}`;
-  return `${a.m} ${a.d}–${b.d}, ${b.y}`;
 }

@@ -9,6 +9,8 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'window
 export interface Decoded {
   text: string;
   encoding: Encoding;
+  /** Stray control characters removed from the text: the lines (1-based) they were on and how many. */
+  controls?: { line: number; count: number }[];
 }
 
 export class DecodeError extends Error {
@@ -38,13 +40,35 @@ function decodeWith(bytes: Uint8Array, encoding: Encoding): string {
   }
 }
 
-/** Control characters other than tab, LF, CR and form feed: a text file has (almost) none. */
+/** Control characters other than tab, LF, VT, CR and form feed: a text file has (almost) none. */
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+/** A file where at least this share of the characters are control characters is binary data. */
+const BINARY_SHARE = 0.1;
 
-function looksBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
-  const controls = text.match(CONTROL)?.length ?? 0;
-  return controls > 0 && controls / text.length > 0.01;
+function countControls(text: string): number {
+  CONTROL.lastIndex = 0;
+  let count = 0;
+  while (CONTROL.exec(text)) count++;
+  return count;
+}
+
+/**
+ * Mostly binary: control characters make up a tenth of it, or nothing in it is a letter. A few
+ * stray NUL or SUB bytes in text (scrapers leave them) do not make a file binary.
+ */
+function looksBinary(text: string, controls: number): boolean {
+  return controls / Math.max(1, text.length) >= BINARY_SHARE || (controls > 0 && !/\p{L}/u.test(text));
+}
+
+/** Removes stray control characters, noting per line how many were removed. */
+function removeControls(text: string): { text: string; controls: { line: number; count: number }[] } {
+  const controls: { line: number; count: number }[] = [];
+  const lines = text.split('\n').map((line, index) => {
+    const cleaned = line.replace(CONTROL, '');
+    if (cleaned.length !== line.length) controls.push({ line: index + 1, count: line.length - cleaned.length });
+    return cleaned;
+  });
+  return { text: lines.join('\n'), controls };
 }
 
 export function normaliseText(text: string): string {
@@ -63,6 +87,9 @@ export function decode(bytes: Uint8Array): Decoded {
     encoding = 'windows-1252';
     text = decodeWith(bytes, encoding);
   }
-  if (looksBinary(text)) throw new DecodeError('binary data, not text', 'binary-file');
-  return { text: normaliseText(text), encoding };
+  const normalised = normaliseText(text);
+  const controls = countControls(normalised);
+  if (controls === 0) return { text: normalised, encoding };
+  if (looksBinary(normalised, controls)) throw new DecodeError('binary data, not text', 'binary-file');
+  return { encoding, ...removeControls(normalised) };
 }

@@ -1,8 +1,8 @@
 /**
  * What the previous ingest generated, kept beside the output as `.ingest-manifest.json`: lets a
  * re-ingest skip raw files whose bytes are unchanged, delete pages whose raw file is gone (and
- * only those: files it did not generate are never touched), and find the previous MDX of a
- * changed article to report which paragraph ids moved.
+ * only those: files it did not generate are never touched), and compare a changed article's
+ * paragraph ids with the previous run's to report which links would break.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,9 +12,13 @@ export const MANIFEST_NAME = '.ingest-manifest.json';
 export interface ManifestEntry {
   /** sha256 of the raw bytes. */
   hash: string;
+  /** Hash of the corpus-wide boilerplate of the file's folder when it was ingested. */
+  repeated: string;
   /** Slug before collision suffixes, for recomputing unique slugs without re-reading the file. */
   base: string;
   slug: string;
+  /** The page's paragraph ids, to report the links a later re-ingest would break without re-reading the page. */
+  ids: string[];
 }
 
 export interface Manifest {

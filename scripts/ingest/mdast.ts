@@ -56,11 +56,17 @@ function blockNode(block: Block, footnotes: FootnoteCounter): RootContent {
   }
 }
 
-/** The article body as mdast, with the front-matter as its first node (a `yaml` node). */
-export function toMdast(blocks: Block[], frontmatterYaml: string): Root {
+/** The article body as mdast. */
+export function bodyMdast(blocks: Block[]): Root {
   const footnotes = new FootnoteCounter();
-  return {
-    type: 'root',
-    children: [{ type: 'yaml', value: frontmatterYaml.trimEnd() }, ...blocks.map((b) => blockNode(b, footnotes))],
-  };
+  return { type: 'root', children: blocks.map((b) => blockNode(b, footnotes)) };
+}
+
+/** The whole MDX file as mdast: the front-matter (a `yaml` node), then the body. */
+export function withFrontmatter(body: Root, frontmatterYaml: string): Root {
+  return { type: 'root', children: [{ type: 'yaml', value: frontmatterYaml.trimEnd() }, ...body.children] };
+}
+
+export function toMdast(blocks: Block[], frontmatterYaml: string): Root {
+  return withFrontmatter(bodyMdast(blocks), frontmatterYaml);
 }

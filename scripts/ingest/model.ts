@@ -1,4 +1,5 @@
 /** The recognised shape of one raw article, between the raw lines and the syntax tree. */
+import type { ArticleData } from '../../src/schema/article.ts';
 
 export interface Line {
   /** 1-based line number in the raw file. */
@@ -29,17 +30,8 @@ export interface Diagnostic {
   message: string;
 }
 
-export interface Header {
-  title?: string;
-  subtitle?: string;
-  source?: string;
-  series?: string;
-  via?: string;
-  dateStart?: string;
-  dateEnd?: string;
-  editor?: string;
-  filedUnder: string[];
-}
+/** What the header zone gives: the article's fields read from the text, and its own labels. */
+export type Header = Partial<Omit<ArticleData, 'tags' | 'rawFile'>> & { filedUnder: string[] };
 
 export interface Recognised {
   header: Header;

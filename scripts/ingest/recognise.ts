@@ -8,6 +8,7 @@ import { readBody } from './body.ts';
 import { readHeader } from './header.ts';
 import { taglines } from './masthead.ts';
 import type { Diagnostic, Line, Recognised, Removed } from './model.ts';
+import { stripRepeated } from './repeated.ts';
 
 export class RecogniseError extends Error {
   readonly rule: string;
@@ -30,12 +31,23 @@ function rulesFor(registry: Registry): BoilerplateRule[] {
   return rules;
 }
 
-function contentLines(text: string, registry: Registry): { lines: Line[]; removed: Removed[] } {
-  const rules = rulesFor(registry);
+/** What the recogniser knows besides the text: curated names, the file's path, its folder's repeats. */
+export interface RecogniseContext {
+  registry: Registry;
+  rawFile: string;
+  /** Sentences repeated across the file's folder (see repeated.ts), folded. */
+  repeated?: { text: string }[];
+}
+
+function contentLines(text: string, context: RecogniseContext): { lines: Line[]; removed: Removed[] } {
+  const rules = rulesFor(context.registry);
   const lines: Line[] = [];
   const removed: Removed[] = [];
   text.split('\n').forEach((raw, index) => {
-    const line = { no: index + 1, text: raw.trim() };
+    const no = index + 1;
+    const stripped = stripRepeated(raw.trim(), context.repeated ?? []);
+    for (const cut of stripped.cut) removed.push({ line: no, rule: 'repeated-boilerplate', text: cut, kind: 'boilerplate' });
+    const line = { no, text: stripped.text };
     if (line.text === '') return;
     const rule = matchBoilerplate(line.text, rules);
     if (rule) removed.push({ line: line.no, rule, text: line.text, kind: 'boilerplate' });
@@ -44,13 +56,13 @@ function contentLines(text: string, registry: Registry): { lines: Line[]; remove
   return { lines, removed };
 }
 
-export function recognise(text: string, registry: Registry): Recognised {
+export function recognise(text: string, context: RecogniseContext): Recognised {
   if (text.trim() === '') throw new RecogniseError('the file is empty or only white space', 'empty-file');
-  const content = contentLines(text, registry);
+  const content = contentLines(text, context);
   if (content.lines.length === 0) throw new RecogniseError('the file holds nothing but boilerplate', 'no-content');
-  const header = readHeader(content.lines, registry);
+  const header = readHeader(content.lines, context.registry, context.rawFile);
   if (header.header.title === undefined) {
-    throw new RecogniseError('no recognisable title: the first line after the masthead is not a headline', 'no-title', content.lines[0]?.no);
+    throw new RecogniseError('no headline could be found or made for this file', 'no-title', content.lines[0]?.no);
   }
   const body = readBody(content.lines.slice(header.bodyStart));
   const diagnostics: Diagnostic[] = [...header.diagnostics];

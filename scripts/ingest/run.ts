@@ -8,10 +8,13 @@ import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
 import type { IngestResult } from './article.ts';
-import { loadCurated } from './curated.ts';
+import { decode } from './decode.ts';
+import { loadCurated, type Curated } from './curated.ts';
 import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { Diagnostic, Removed } from './model.ts';
 import { ingestJobs, type Job } from './parallel.ts';
+import { defaultInputs, ingesterVersion } from './version.ts';
+import { folderOf, RepeatedCounter, type RepeatedSets } from './repeated.ts';
 import { baseSlug, uniqueSlugs } from './slug.ts';
 
 export interface IngestOptions {
@@ -22,6 +25,8 @@ export interface IngestOptions {
   force?: boolean;
   /** Threads to ingest with; defaults to every core. */
   threads?: number;
+  /** Called as the run goes: the phase, files done, files in the phase. */
+  onProgress?: (phase: 'scan' | 'ingest' | 'write', done: number, total: number) => void;
 }
 
 export interface FileReport {
@@ -40,6 +45,8 @@ export interface IngestReport {
   output: string;
   summary: { files: number; written: number; unchanged: number; skipped: number; rejected: number; deleted: number; warnings: number; boilerplateLines: number };
   deleted: string[];
+  /** Corpus-wide boilerplate found per folder: each sentence and the number of files it occurs in. */
+  repeated: RepeatedSets;
   files: FileReport[];
 }
 
@@ -48,6 +55,8 @@ interface Accepted {
   rawFile: string;
   hash: string;
   base: string;
+  /** The page's paragraph ids (from the ingest, or kept from the previous run's manifest). */
+  ids: string[];
   result?: Extract<IngestResult, { ok: true }>;
 }
 
@@ -61,16 +70,6 @@ async function listRaw(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Changes whenever the ingester's code or curated data change, so their output is redone. */
-async function ingesterVersion(curatedDir: string): Promise<string> {
-  const codeDir = import.meta.dirname;
-  const code = (await readdir(codeDir)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(codeDir, f));
-  const curated = (await readdir(curatedDir)).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(curatedDir, f));
-  const hash = createHash('sha256');
-  for (const file of [...code, ...curated]) hash.update(file.slice(file.lastIndexOf('/'))).update(await readFile(file));
-  return hash.digest('hex').slice(0, 16);
-}
-
 function readIfExists(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
@@ -79,39 +78,82 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-function writeIfChanged(file: string, text: string): { changed: boolean; before?: string } {
-  const before = readIfExists(file);
-  if (before === text) return { changed: false, before };
+function writeIfChanged(file: string, text: string): { changed: boolean } {
+  if (readIfExists(file) === text) return { changed: false };
   writeFileSync(file, text);
-  return { changed: true, before };
+  return { changed: true };
 }
 
-async function idDiff(before: string | undefined, after: string): Promise<FileReport['paragraphIds']> {
+/** Which paragraph ids a re-ingest took away (links that would break) and added; undefined when none or no page before. */
+function idDiff(before: string[] | undefined, after: string[]): FileReport['paragraphIds'] {
   if (before === undefined) return undefined;
-  // Loaded on first use: compiling MDX is only needed when a page changes, not on a cold ingest.
-  const { paragraphIdsOfMdx } = await import('../../src/lib/paragraph-id-mdx.ts');
-  const diff = diffParagraphIds(await paragraphIdsOfMdx(before), await paragraphIdsOfMdx(after));
+  const diff = diffParagraphIds(before, after);
   return diff.removed.length + diff.added.length > 0 ? diff : undefined;
 }
 
-/** Reads and hashes every raw file; those unchanged since the last run are reused as they are. */
-function sortFiles(options: IngestOptions, rawFiles: string[], reusable: Manifest['files']) {
-  const reused: Accepted[] = [];
-  const jobs: (Job & { hash: string })[] = [];
-  for (const rawFile of rawFiles) {
+interface Scan {
+  /** sha256 of each raw file's bytes. */
+  hashes: Map<string, string>;
+  /** The bytes of the files whose hash differs from the previous run's, kept to ingest them. */
+  changed: Map<string, Uint8Array>;
+  repeated: RepeatedSets;
+  /** Per folder, a hash of its repeated boilerplate: when it changes, the folder's files are redone. */
+  repeatedHashes: Map<string, string>;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/**
+ * Reads every raw file once: hashes it, and counts its lines and sentences for the corpus-wide
+ * boilerplate, which depends on every file of a folder, changed or not.
+ */
+function scanCorpus(options: IngestOptions, rawFiles: string[], curated: Curated, reusable: Manifest['files']): Scan {
+  const perFolder = new Map<string, number>();
+  for (const rawFile of rawFiles) perFolder.set(folderOf(rawFile), (perFolder.get(folderOf(rawFile)) ?? 0) + 1);
+  const counter = new RepeatedCounter(curated.boilerplate, perFolder);
+  const hashes = new Map<string, string>();
+  const changed = new Map<string, Uint8Array>();
+  rawFiles.forEach((rawFile, i) => {
     // Synchronous reads: thousands of small files, one at a time, are faster without the thread pool.
     const bytes = readFileSync(path.join(options.input, rawFile));
     const hash = sha256(bytes);
+    hashes.set(rawFile, hash);
+    if (reusable[rawFile]?.hash !== hash) changed.set(rawFile, bytes);
+    const text = decodeOrUndefined(bytes);
+    if (text !== undefined) counter.add(rawFile, text);
+    if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.('scan', i + 1, rawFiles.length);
+  });
+  const repeated = counter.sets();
+  // Only what changes the output counts: the sentences, not how many files print them.
+  const repeatedHashes = new Map([...perFolder.keys()].map((folder) => [folder, sha256(JSON.stringify((repeated[folder] ?? []).map((s) => s.text))).slice(0, 16)]));
+  return { hashes, changed, repeated, repeatedHashes };
+}
+
+function decodeOrUndefined(bytes: Uint8Array): string | undefined {
+  try {
+    return decode(bytes).text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files unchanged since the last run (bytes, folder boilerplate, page still there) are reused as they are. */
+function sortFiles(options: IngestOptions, rawFiles: string[], scan: Scan, reusable: Manifest['files']) {
+  const reused: Accepted[] = [];
+  const jobs: (Job & { hash: string })[] = [];
+  for (const rawFile of rawFiles) {
+    const hash = scan.hashes.get(rawFile)!;
     const old = reusable[rawFile];
-    if (old?.hash === hash && existsSync(path.join(options.output, `${old.slug}.mdx`))) reused.push({ rawFile, hash, base: old.base });
-    else jobs.push({ rawFile, bytes, hash });
+    const same = old?.hash === hash && old.repeated === scan.repeatedHashes.get(folderOf(rawFile));
+    if (same && existsSync(path.join(options.output, `${old.slug}.mdx`))) reused.push({ rawFile, hash, base: old.base, ids: old.ids });
+    else jobs.push({ rawFile, bytes: scan.changed.get(rawFile) ?? readFileSync(path.join(options.input, rawFile)), hash });
   }
   return { reused, jobs };
 }
 
-async function ingestFiles(options: IngestOptions, jobs: (Job & { hash: string })[], reports: Map<string, FileReport>): Promise<Accepted[]> {
-  const curated = await loadCurated(options.curated);
-  const results = await ingestJobs(jobs, curated, options.threads);
+async function ingestFiles(options: IngestOptions, curated: Curated, scan: Scan, jobs: (Job & { hash: string })[], reports: Map<string, FileReport>): Promise<Accepted[]> {
+  if (jobs.length > 0) options.onProgress?.('ingest', 0, jobs.length);
+  const results = await ingestJobs(jobs, curated, scan.repeated, options.threads);
   const accepted: Accepted[] = [];
   results.forEach((result, i) => {
     const { rawFile, hash } = jobs[i]!;
@@ -120,28 +162,32 @@ async function ingestFiles(options: IngestOptions, jobs: (Job & { hash: string }
       return;
     }
     reports.set(rawFile, { rawFile, status: 'written', encoding: result.encoding, removed: result.removed, diagnostics: result.diagnostics });
-    accepted.push({ rawFile, hash, result, base: baseSlug(result.data.title, result.data.dateStart, rawFile) });
+    accepted.push({ rawFile, hash, result, ids: result.paragraphIds, base: baseSlug(result.data.title, result.data.dateStart, rawFile) });
   });
   return accepted;
 }
 
 /** Writes each page whose bytes changed (a reused page moves only if its slug did). */
-async function writePages(options: IngestOptions, accepted: Accepted[], previous: Manifest | undefined, reports: Map<string, FileReport>): Promise<Manifest['files']> {
+async function writePages(options: IngestOptions, scan: Scan, accepted: Accepted[], previous: Manifest | undefined, reports: Map<string, FileReport>): Promise<Manifest['files']> {
   const slugs = uniqueSlugs(accepted);
   const files: Record<string, ManifestEntry> = {};
-  for (const item of accepted) {
+  for (const [i, item] of accepted.entries()) {
+    if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.('write', i + 1, accepted.length);
     const slug = slugs.get(item.rawFile)!;
     const report = reports.get(item.rawFile)!;
     report.slug = slug;
-    files[item.rawFile] = { hash: item.hash, base: item.base, slug };
+    files[item.rawFile] = { hash: item.hash, repeated: scan.repeatedHashes.get(folderOf(item.rawFile))!, base: item.base, slug, ids: item.ids };
     const oldSlug = previous?.files[item.rawFile]?.slug;
     const oldFile = oldSlug && oldSlug !== slug ? path.join(options.output, `${oldSlug}.mdx`) : undefined;
     const mdx = item.result?.mdx ?? readIfExists(oldFile ?? path.join(options.output, `${slug}.mdx`));
     if (mdx === undefined) throw new Error(`${oldSlug}.mdx vanished from ${options.output} during the ingest`);
-    const before = oldFile ? readIfExists(oldFile) : undefined;
     const written = writeIfChanged(path.join(options.output, `${slug}.mdx`), mdx);
     if (!written.changed && item.result) report.status = 'unchanged';
-    if (written.changed && item.result) report.paragraphIds = await idDiff(before ?? written.before, mdx);
+    if (written.changed && item.result) report.paragraphIds = idDiff(previous?.files[item.rawFile]?.ids, item.ids);
+    const broken = report.paragraphIds?.removed ?? [];
+    if (broken.length > 0) {
+      report.diagnostics.push({ severity: 'warning', rule: 'paragraph-ids-changed', message: `${broken.length} paragraph link(s) would break: ${broken.join(', ')}` });
+    }
   }
   return files;
 }
@@ -172,18 +218,22 @@ function summarise(files: FileReport[], deleted: string[]): IngestReport['summar
 }
 
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
-  const version = await ingesterVersion(options.curated);
+  const version = ingesterVersion(defaultInputs(options.curated));
+  const curated = await loadCurated(options.curated);
   const previous = await readManifest(options.output);
   const reusable = !options.force && previous?.version === version ? previous.files : {};
   await mkdir(options.output, { recursive: true });
 
-  const { reused, jobs } = sortFiles(options, await listRaw(options.input), reusable);
+  const rawFiles = await listRaw(options.input);
+  const scan = scanCorpus(options, rawFiles, curated, reusable);
+  const { reused, jobs } = sortFiles(options, rawFiles, scan, reusable);
+  scan.changed.clear();
   const reports = new Map<string, FileReport>(reused.map((r) => [r.rawFile, { rawFile: r.rawFile, status: 'skipped', removed: [], diagnostics: [] }]));
-  const accepted = [...reused, ...(await ingestFiles(options, jobs, reports))];
-  const live = await writePages(options, accepted, previous, reports);
+  const accepted = [...reused, ...(await ingestFiles(options, curated, scan, jobs, reports))];
+  const live = await writePages(options, scan, accepted, previous, reports);
   const deleted = await deleteStale(options, previous, live);
   await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
 
   const files = [...reports.values()].sort((a, b) => (a.rawFile < b.rawFile ? -1 : 1));
-  return { input: options.input, output: options.output, summary: summarise(files, deleted), deleted, files };
+  return { input: options.input, output: options.output, summary: summarise(files, deleted), deleted, repeated: scan.repeated, files };
 }

@@ -11,11 +11,7 @@ import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify } from 'yaml';
-import type { ArticleData } from '../../src/content.config.ts';
-
-const FIELD_ORDER: (keyof ArticleData)[] = [
-  'title', 'subtitle', 'source', 'series', 'via', 'dateStart', 'dateEnd', 'editor', 'tags', 'rawFile',
-];
+import { ARTICLE_FIELDS, type ArticleData } from '../../src/schema/article.ts';
 
 /**
  * MDX reads a line starting with `import ` or `export ` as JavaScript and runs it at build time;
@@ -72,7 +68,7 @@ const processor = unified()
 /** YAML in a fixed field order, every scalar a plain string (no dates, no YAML 1.1 booleans). */
 export function frontmatterYaml(data: ArticleData): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER) if (data[key] !== undefined) ordered[key] = data[key];
+  for (const key of ARTICLE_FIELDS) if (data[key] !== undefined) ordered[key] = data[key];
   return stringify(ordered, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }
 

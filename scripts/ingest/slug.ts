@@ -4,22 +4,14 @@
  * say) falls back to `article-<hash of the raw file path>`. Collisions: the raw file that sorts
  * first keeps the plain slug, the others get a suffix from the hash of their raw file path.
  */
-import { createHash } from 'node:crypto';
+import { slugWords } from '../../src/lib/archive/slugs.ts';
+import { shortHash } from '../../src/lib/hash.ts';
 
 const MAX = 80;
 
-export function shortHash(text: string, length = 6): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length);
-}
-
+/** The title's slug words (the archive's one slug rule) joined by hyphens, cut at a word before ~80 characters. */
 export function slugify(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’'`]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const words = slugWords(text);
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;

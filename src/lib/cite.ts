@@ -6,46 +6,32 @@
  * Missing data is left out, never invented: an undated article is cited "n.d." and has no year.
  */
 
-export interface CiteSource {
+import type { ArticleData } from '../schema/article.ts';
+import { formatDateRange as formatRange, MONTHS, parseDay } from './archive/dates.ts';
+
+/** The article fields a citation uses, as the schema defines them. */
+export const CITE_FIELDS = ['title', 'source', 'series', 'via', 'editor', 'dateStart', 'dateEnd'] as const satisfies readonly (keyof ArticleData)[];
+
+export type CiteSource = Pick<ArticleData, (typeof CITE_FIELDS)[number]> & {
   /** The article's slug: the BibTeX key. */
   slug: string;
-  title: string;
-  source?: string | undefined;
-  series?: string | undefined;
-  via?: string | undefined;
-  editor?: string | undefined;
-  dateStart?: string | undefined;
-  dateEnd?: string | undefined;
   /** The article's canonical URL. */
   url: string;
+};
+
+/** The citation's fields from an article's front-matter, absent fields left out. */
+export function citeSource(slug: string, url: string, data: ArticleData): CiteSource {
+  const picked = Object.fromEntries(CITE_FIELDS.flatMap((field) => (data[field] === undefined ? [] : [[field, data[field]]])));
+  return { ...(picked as Pick<ArticleData, (typeof CITE_FIELDS)[number]>), slug, url };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const BIB_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** BibTeX's month macros: `jan` … `dec`. */
+const BIB_MONTHS = MONTHS.map((m) => m.slice(0, 3).toLowerCase());
 const EXCERPT_WORDS = 12;
 
-interface Ymd {
-  y: string;
-  m: number;
-  d: number;
-}
-
-/** Splits `YYYY-MM-DD` without `Date`, so no time zone can move the day. */
-function parseIso(iso: string): Ymd {
-  const [y = '', m = '1', d = '1'] = iso.split('-');
-  return { y, m: Number(m) - 1, d: Number(d) };
-}
-
-/** "September 18, 2020"; a range shares what it can: "September 18–24, 2020", "March 22–April 5, 2020". */
+/** "September 18, 2020"; a range shares what it can: "September 18–24, 2020", "March 22 – April 5, 2020". */
 export function formatDateRange(start?: string, end?: string): string | undefined {
-  if (!start) return undefined;
-  const a = parseIso(start);
-  const monthDay = (x: Ymd) => `${MONTHS[x.m]} ${x.d}`;
-  if (!end || end === start) return `${monthDay(a)}, ${a.y}`;
-  const b = parseIso(end);
-  if (a.y !== b.y) return `${monthDay(a)}, ${a.y}–${monthDay(b)}, ${b.y}`;
-  if (a.m !== b.m) return `${monthDay(a)}–${monthDay(b)}, ${a.y}`;
-  return `${monthDay(a)}–${b.d}, ${a.y}`;
+  return formatRange(start, end, 'month-day');
 }
 
 /**
@@ -123,8 +109,8 @@ export function bibtex(c: CiteSource): string {
   if (c.source) fields.push(['howpublished', bibEscape(c.source)]);
   if (c.series) fields.push(['series', bibEscape(c.series)]);
   if (c.dateStart) {
-    const start = parseIso(c.dateStart);
-    fields.push(['year', start.y], ['month', BIB_MONTHS[start.m] ?? '']);
+    const start = parseDay(c.dateStart);
+    fields.push(['year', String(start.year)], ['month', BIB_MONTHS[start.month - 1] ?? '']);
     fields.push(['date', c.dateEnd && c.dateEnd !== c.dateStart ? `${c.dateStart}/${c.dateEnd}` : c.dateStart]);
   }
   // Braces cannot occur in a serialised URL; `%` and `#` are fine inside `url`.

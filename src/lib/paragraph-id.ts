@@ -16,6 +16,7 @@
  * - An element that already has an id (e.g. GFM footnote items) keeps it.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { shortHash } from './hash.ts';
 
 /** Class of the ¶ link the plugin inserts; its text is never part of a paragraph's text. */
 export const PILCROW_CLASS = 'pilcrow';
@@ -66,19 +67,9 @@ export function normaliseParagraphText(text: string): string {
     .trim();
 }
 
-/** 32-bit FNV-1a over UTF-8: tiny, dependency-free and stable across platforms and releases. */
-export function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 /** The base id of one paragraph text, before de-duplication: `p-` + 7 base-36 digits. */
 export function paragraphId(text: string): string {
-  return ID_PREFIX + fnv1a32(normaliseParagraphText(text)).toString(36).padStart(7, '0');
+  return ID_PREFIX + shortHash(normaliseParagraphText(text));
 }
 
 /**

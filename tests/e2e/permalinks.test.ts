@@ -10,7 +10,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { distDir, serveDist, type StaticServer } from '../helpers/server.ts';
-import { paragraphIdsOfMdx } from '../../src/lib/paragraph-id-mdx.ts';
+import { paragraphIdsOfMdx } from '../helpers/paragraph-ids-mdx.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleData } from '../../src/content.config.ts';
+import type { ArticleData } from '../../src/schema/article.ts';
 import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
-import { clip, describeArticle, firstSentence, leadText } from '../../src/lib/archive/description.ts';
+import { clip } from '../../src/lib/archive/description.ts';
+import { firstSentence } from '../../src/lib/sentences.ts';
 import { newsArticleJsonLd, serialiseJsonLd } from '../../src/lib/archive/json-ld.ts';
 import { tableOfContents } from '../../src/lib/archive/toc.ts';
 
 function entry(id: string, data: Partial<ArticleData> = {}, body = 'Some words.'): SourceEntry {
-  return { id, body, data: { title: id, tags: [`only-${id}`], rawFile: `${id}.txt`, ...data } };
+  return { id, body, data: { title: id, tags: [`only-${id}`], rawFile: `${id}.txt`, wordCount: 2, ...data } };
 }
 
 describe('firstSentence', () => {
@@ -42,46 +43,7 @@ describe('firstSentence', () => {
   });
 });
 
-describe('leadText', () => {
-  it('takes the first paragraph of the body, inside a list if need be', () => {
-    expect(leadText('- First *point* here.\n- Second.\n')).toBe('First point here.');
-  });
-
-  it('skips headings, captions and footnote marks', () => {
-    const mdx = [
-      '<figure class="caption">',
-      '  <figcaption>',
-      '    A caption',
-      '  </figcaption>',
-      '</figure>',
-      '',
-      '## Overview',
-      '',
-      'The order<sup class="footnote-mark">3</sup> was [signed](https://example.org) on Monday.',
-    ].join('\n');
-    expect(leadText(mdx)).toBe('The order was signed on Monday.');
-  });
-
-  it('finds the lead beyond the first lines and in long bodies cut mid-element', () => {
-    const figure = ['<figure>', ...Array.from({ length: 20 }, () => '  <figcaption>x</figcaption>'), '</figure>'];
-    expect(leadText([...figure, '', 'Late lead.'].join('\n'))).toBe('Late lead.');
-  });
-
-  it('has no lead for a body without prose', () => {
-    expect(leadText('## Only a heading\n')).toBeUndefined();
-  });
-});
-
-describe('describeArticle', () => {
-  it('prefers the standfirst', () => {
-    expect(describeArticle('The standfirst.', 'Body text. More.')).toBe('The standfirst.');
-  });
-
-  it('falls back to the first sentence of the body', () => {
-    expect(describeArticle(undefined, 'Body text here. More.')).toBe('Body text here.');
-    expect(describeArticle(undefined, '')).toBeUndefined();
-  });
-
+describe('clip', () => {
   it('cuts an overlong sentence at a word, marked with an ellipsis', () => {
     const cut = clip(`${'word '.repeat(100)}end.`, 50);
     expect(cut.length).toBeLessThanOrEqual(50);
@@ -100,6 +62,7 @@ describe('newsArticleJsonLd', () => {
     dateEnd: '2020-04-05',
     tags: ['Iran', 'Iraq'],
     rawFile: '003.txt',
+    wordCount: 120,
   };
 
   it('names publisher, editor, series and the range the article covers', () => {
@@ -120,7 +83,7 @@ describe('newsArticleJsonLd', () => {
 
   it('gives a single day as datePublished and invents no date for an undated article', () => {
     expect(newsArticleJsonLd({ data: { ...data, dateEnd: undefined }, url })).toMatchObject({ datePublished: '2020-03-22' });
-    const undated = newsArticleJsonLd({ data: { title: 'T', tags: ['x'], rawFile: 'r.txt' }, url });
+    const undated = newsArticleJsonLd({ data: { title: 'T', tags: ['x'], rawFile: 'r.txt', wordCount: 1 }, url });
     expect(Object.keys(undated)).not.toEqual(expect.arrayContaining(['datePublished']));
     expect(undated).not.toHaveProperty('temporalCoverage');
     expect(undated).not.toHaveProperty('publisher');
@@ -215,13 +178,11 @@ describe('related by source and time', () => {
   });
 });
 
-describe('archive.description', () => {
-  it('derives each article description from its standfirst or its body', () => {
-    const archive = buildArchive([
-      entry('with-subtitle', { subtitle: 'The standfirst.' }, 'Body. More.'),
-      entry('body-only', {}, '## Heading\n\nU.S. officials met on Monday. Then more.'),
-    ]);
-    expect(archive.description(archive.byId.get('with-subtitle')!)).toBe('The standfirst.');
-    expect(archive.description(archive.byId.get('body-only')!)).toBe('U.S. officials met on Monday.');
+describe('archive.description and reading time', () => {
+  it('come from the front-matter the ingester wrote, not from the body', () => {
+    const archive = buildArchive([entry('a', { description: 'The ingester’s line.', wordCount: 690 }, 'A body that says otherwise. Really.')]);
+    const article = archive.byId.get('a')!;
+    expect(archive.description(article)).toBe('The ingester’s line.');
+    expect(article.readingMinutes).toBe(3);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleData } from '../../src/content.config.ts';
+import type { ArticleData } from '../../src/schema/article.ts';
 import { buildArchive, type SourceEntry } from '../../src/lib/archive/archive.ts';
 import { monthPaths, termPaths, undatedPaths, yearPaths } from '../../src/lib/archive/routes.ts';
 
 function entry(id: string, data: Partial<ArticleData> = {}): SourceEntry {
-  return { id, body: '', data: { title: id, tags: ['Iran'], rawFile: `${id}.txt`, ...data } };
+  return { id, body: '', data: { title: id, tags: ['Iran'], rawFile: `${id}.txt`, wordCount: 2, ...data } };
 }
 
 const many = Array.from({ length: 120 }, (_, i) => entry(`a${String(i).padStart(3, '0')}`, { dateStart: '2020-04-01' }));

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { assignSlugs, slugify } from '../../src/lib/archive/slugs.ts';
 
 describe('slugify', () => {
+  it('spells out Latin letters Unicode does not decompose', () => {
+    expect(slugify('Straße')).toBe('strasse');
+    expect(slugify('Łódź and Ærø, Œuvre')).toBe('lodz-and-aero-oeuvre');
+  });
+
   it('lowercases and hyphenates words', () => {
     expect(slugify('U.S. Policy')).toBe('u-s-policy');
   });

@@ -4,6 +4,7 @@ import {
   bibEscape,
   bibKey,
   bibtex,
+  citeSource,
   excerpt,
   formatDateRange,
   paragraphCitation,
@@ -30,8 +31,8 @@ describe('formatDateRange', () => {
     expect(formatDateRange('2020-09-18')).toBe('September 18, 2020');
     expect(formatDateRange('2020-09-18', '2020-09-18')).toBe('September 18, 2020');
     expect(formatDateRange('2020-09-18', '2020-09-24')).toBe('September 18–24, 2020');
-    expect(formatDateRange('2020-03-22', '2020-04-05')).toBe('March 22–April 5, 2020');
-    expect(formatDateRange('2020-12-28', '2021-01-03')).toBe('December 28, 2020–January 3, 2021');
+    expect(formatDateRange('2020-03-22', '2020-04-05')).toBe('March 22 – April 5, 2020');
+    expect(formatDateRange('2020-12-28', '2021-01-03')).toBe('December 28, 2020 – January 3, 2021');
   });
 
   it('returns nothing for an undated article rather than inventing a date', () => {
@@ -43,7 +44,7 @@ describe('articleCitation', () => {
   it('cites every known part in order', () => {
     expect(articleCitation(spotlight)).toBe(
       '“Spotlight on Iran, 22 March – 5 April 2020.” Edited by Dr. Raz Zimmt. Spotlight on Iran. ' +
-        'Meir Amit Intelligence and Terrorism Information Center, March 22–April 5, 2020. ' +
+        'Meir Amit Intelligence and Terrorism Information Center, March 22 – April 5, 2020. ' +
         'Republished by Mesopotamia News. https://archive.example/articles/spotlight-on-iran-2020-03-22/.',
     );
   });
@@ -67,7 +68,7 @@ describe('paragraphCitation', () => {
   it('adds the first words and the fragment to the article URL', () => {
     const text = 'The Lebanese newspaper al-Modon reported (March 23) that Russia imposed a policy of distancing the forces. ¶';
     const cited = paragraphCitation(spotlight, 'p-0abc123', text);
-    expect(cited).toContain('March 22–April 5, 2020.');
+    expect(cited).toContain('March 22 – April 5, 2020.');
     expect(cited).toContain('Paragraph beginning “The Lebanese newspaper al-Modon reported (March 23) that Russia imposed a policy…”.');
     expect(cited.endsWith('https://archive.example/articles/spotlight-on-iran-2020-03-22/#p-0abc123.')).toBe(true);
   });
@@ -103,5 +104,12 @@ describe('bibtex', () => {
     expect(bibKey('été 2020/x')).toBe('ete-2020-x');
     expect(bibKey('???')).toBe('article');
     expect(bibEscape('a_b#c~d^e\\f$')).toBe('a\\_b\\#c\\textasciitilde{}d\\textasciicircum{}e\\textbackslash{}f\\$');
+  });
+});
+
+describe('citeSource', () => {
+  it('takes the citation fields from the front-matter and leaves absent ones out', () => {
+    const data = { title: 'T', source: 'S', tags: ['x'], rawFile: 'r.txt', dateStart: '2020-09-24', wordCount: 3 };
+    expect(citeSource('slug', 'https://a/', data)).toEqual({ slug: 'slug', url: 'https://a/', title: 'T', source: 'S', dateStart: '2020-09-24' });
   });
 });

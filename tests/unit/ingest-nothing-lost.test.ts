@@ -71,4 +71,23 @@ describe('arbitrary text', () => {
       { numRuns: 300, seed: 20261121 },
     );
   });
+
+  it('becomes an article whatever its shape, when it holds a letter, and keeps every line not reported', async () => {
+    const fileName = fc.oneof(fc.constant('001.txt'), fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/).map((n) => `${n}.txt`));
+    const anyText = fc.array(line, { minLength: 1, maxLength: 5 }).filter((lines) => lines.some((l) => /\p{L}/u.test(l)));
+    await fc.assert(
+      fc.asyncProperty(anyText, fileName, async (lines, rawFile) => {
+        const result = ingestBytes(new TextEncoder().encode(`${lines.join('\n')}\n`), rawFile, curated);
+        expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
+        if (!result.ok) return;
+        const page = fold((await renderMdx(result.mdx)).text);
+        const reported = new Set(result.removed.map((r) => r.line));
+        lines.forEach((text, i) => {
+          const expected = fold(text.normalize('NFC').trim().replace(BULLET, ''));
+          if (expected !== '' && !reported.has(i + 1)) expect(page).toContain(expected);
+        });
+      }),
+      { numRuns: 300, seed: 20261122 },
+    );
+  });
 });

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXED_RULES, matchBoilerplate } from '../../scripts/ingest/boilerplate.ts';
 import { isHeadingText, readBody, splitDoubled } from '../../scripts/ingest/body.ts';
 import { loadCurated, type Curated } from '../../scripts/ingest/curated.ts';
-import { formatRangeForTitle, parseDateLine } from '../../scripts/ingest/dates.ts';
+import { parseDateLine } from '../../scripts/ingest/dates.ts';
+import { formatDateRange } from '../../src/lib/archive/dates.ts';
 import { decode } from '../../scripts/ingest/decode.ts';
 import { FootnoteCounter } from '../../scripts/ingest/footnotes.ts';
 import { matchMasthead } from '../../scripts/ingest/masthead.ts';
@@ -47,9 +48,9 @@ describe('date lines', () => {
     expect(parseDateLine('On May 22, 2021 Iran opened a consulate')).toBeUndefined();
   });
   it('formats ranges for synthesised titles', () => {
-    expect(formatRangeForTitle({ start: '2021-05-13', end: '2021-05-27' })).toBe('May 13–27, 2021');
-    expect(formatRangeForTitle({ start: '2020-03-22', end: '2020-04-05' })).toBe('March 22 – April 5, 2020');
-    expect(formatRangeForTitle({ start: '2020-12-28', end: '2021-01-03' })).toBe('December 28, 2020 – January 3, 2021');
+    expect(formatDateRange('2021-05-13', '2021-05-27', 'month-day')).toBe('May 13–27, 2021');
+    expect(formatDateRange('2020-03-22', '2020-04-05', 'month-day')).toBe('March 22 – April 5, 2020');
+    expect(formatDateRange('2020-12-28', '2021-01-03', 'month-day')).toBe('December 28, 2020 – January 3, 2021');
   });
 });
 
@@ -153,15 +154,18 @@ describe('slugs', () => {
     );
     expect(slugify('Café “Société”')).toBe('cafe-societe');
   });
+  it('keeps Latin letters the way the name URLs do', () => {
+    expect(baseSlug('Straße in Łódź', '2021-05-13', 'x.txt')).toBe('2021-05-13-strasse-in-lodz');
+  });
   it('falls back to a hash for titles without Latin letters', () => {
-    expect(baseSlug('گزارش ویژه', undefined, 'fa.txt')).toMatch(/^article-[0-9a-f]{6}$/);
+    expect(baseSlug('گزارش ویژه', undefined, 'fa.txt')).toMatch(/^article-[0-9a-z]{7}$/);
   });
   it('gives colliding slugs a suffix that does not depend on input order', () => {
     const a = uniqueSlugs([{ rawFile: 'b.txt', base: 's' }, { rawFile: 'a.txt', base: 's' }]);
     const b = uniqueSlugs([{ rawFile: 'a.txt', base: 's' }, { rawFile: 'b.txt', base: 's' }]);
     expect(a).toEqual(b);
     expect(a.get('a.txt')).toBe('s');
-    expect(a.get('b.txt')).toMatch(/^s-[0-9a-f]{6}$/);
+    expect(a.get('b.txt')).toMatch(/^s-[0-9a-z]{7}$/);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The ingest run over folders: incremental, tidy, deterministic, and loud about bad input. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,9 +32,11 @@ describe('ingest runs', () => {
     expect(snapshot(output)).toEqual(first);
   });
 
-  it('writes the same bytes on one thread and on several', async () => {
+  it('writes the same bytes on one thread and on several', { timeout: 60_000 }, async () => {
     const samples = readdirSync(input).map((f) => readFileSync(path.join(input, f), 'utf8'));
-    for (let i = 0; i < 700; i++) writeFileSync(path.join(input, `copy-${i}.txt`), `${samples[i % samples.length]}\nCopy number ${i}.\n`);
+    // 40 folders of ~18 copies: under the 20-file floor of corpus-wide boilerplate, so every copy keeps its text.
+    for (let i = 0; i < 40; i++) mkdirSync(path.join(input, `folder-${i}`));
+    for (let i = 0; i < 700; i++) writeFileSync(path.join(input, `folder-${i % 40}`, `copy-${i}.txt`), `${samples[i % samples.length]}\nCopy number ${i}.\n`);
     const one = await runIngest({ input, output, curated, threads: 1 });
     const oneFiles = snapshot(output);
     const parallelOutput = path.join(work, 'parallel');

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { toMdast } from '../../scripts/ingest/mdast.ts';
-import { serialise, serialiseReference } from '../../scripts/ingest/serialise.ts';
+import { frontmatterYaml, serialise, serialiseReference } from '../../scripts/ingest/serialise.ts';
+import { ARTICLE_FIELDS, articleFields, type ArticleData } from '../../src/schema/article.ts';
 
 const PUNCTUATION = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~ \t'].concat(['import ', 'export ', 'http://', 'www.', '\u00a0', '’', '”']);
 const text = fc
@@ -26,5 +27,14 @@ describe('the fast text handler', () => {
       }),
       { numRuns: 500, seed: 7 },
     );
+  });
+});
+
+describe('the front-matter', () => {
+  it('writes every field of the schema, in the schema’s order', () => {
+    const every = Object.fromEntries(ARTICLE_FIELDS.map((field) => [field, field === 'tags' ? ['A tag'] : field.startsWith('date') ? '2021-05-13' : `the ${field}`]));
+    const keys = frontmatterYaml(every as unknown as ArticleData).match(/^\w+(?=:)/gm);
+    expect(keys).toEqual(ARTICLE_FIELDS);
+    expect(ARTICLE_FIELDS).toEqual(Object.keys(articleFields.shape));
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runIngest } from '../../scripts/ingest/run.ts';
-import { paragraphIdsOfMdx } from '../../src/lib/paragraph-id-mdx.ts';
+import { paragraphIdsOfMdx } from '../helpers/paragraph-ids-mdx.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const RAW = '000_89785c16a81d71ee.txt';

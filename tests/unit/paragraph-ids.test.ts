@@ -11,7 +11,7 @@ import {
   paragraphIds,
   paragraphTextsFromHast,
 } from '../../src/lib/paragraph-id.ts';
-import { paragraphIdsOfMdx, stripFrontMatter } from '../../src/lib/paragraph-id-mdx.ts';
+import { paragraphIdsOfMdx, stripFrontMatter } from '../helpers/paragraph-ids-mdx.ts';
 import rehypeParagraphIds from '../../src/plugins/rehype-paragraph-ids.ts';
 
 /** Compiles MDX through the site's plugins and returns the hast tree as the plugin left it. */

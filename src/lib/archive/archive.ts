@@ -6,7 +6,6 @@
 import type { ArticleData } from '../../content.config.ts';
 import { buildCalendar, compareChronologically, type Calendar } from './calendar.ts';
 import { formatDateRange } from './dates.ts';
-import { describeArticle } from './description.ts';
 import { buildFacet, FACETS, type Facet, type FacetKey } from './facets.ts';
 import { readingMinutes } from './reading-time.ts';
 import { seriesNeighbours, timeNeighbours, type Neighbours } from './neighbours.ts';
@@ -40,7 +39,7 @@ export interface Archive<E extends SourceEntry = SourceEntry> {
   related(article: Article<E>): Article<E>[];
   /** Earlier and later dated articles, in the whole archive and within the article's series. */
   neighbours(article: Article<E>): { archive: Neighbours<Article<E>>; series: Neighbours<Article<E>> };
-  /** The standfirst or the body's first sentence (parsed from the MDX once per article, on demand). */
+  /** The standfirst or the body's first sentence (worked out at ingest: scripts/ingest/derived.ts). */
   description(article: Article<E>): string | undefined;
 }
 
@@ -68,7 +67,7 @@ export function toArticle<E extends SourceEntry>(entry: E): Article<E> {
     url: articleUrl(entry.id),
     data: entry.data,
     dateLabel: formatDateRange(entry.data.dateStart, entry.data.dateEnd),
-    readingMinutes: readingMinutes(entry.body ?? ''),
+    readingMinutes: readingMinutes(entry.data.wordCount),
     entry,
   };
 }
@@ -90,8 +89,7 @@ export function buildArchive<E extends SourceEntry>(entries: readonly E[]): Arch
     calendar: buildCalendar(articles),
     related: memoById(relatedFinder({ tags: facets.tags.byName, sources: facets.sources.byName })),
     neighbours: (article) => ({ archive: inTime.get(article.id) ?? {}, series: inSeries.get(article.id) ?? {} }),
-    // On demand: only article pages need it; parsing every body up front would delay every route.
-    description: memoById((article) => describeArticle(article.data.subtitle, article.entry.body)),
+    description: (article) => article.data.description,
   };
 }
 

@@ -1,10 +1,11 @@
 /**
- * Dates as people read them. Front-matter holds ISO days (`YYYY-MM-DD`); pages print
- * "24 September 2020", "13–27 May 2021", "22 March – 5 April 2020". Everything is computed on
- * calendar fields, never through `Date` and a time zone, so a build in any zone prints the same.
+ * Dates as people read them, for the site and the ingester alike. Front-matter holds ISO days
+ * (`YYYY-MM-DD`); pages print "24 September 2020", "13–27 May 2021", "22 March – 5 April 2020";
+ * titles and citations the month first: "May 13–27, 2021". Everything is computed on calendar
+ * fields, never through `Date` and a time zone, so a build in any zone prints the same.
  */
 
-const MONTHS = [
+export const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
@@ -20,6 +21,13 @@ export interface Day {
 export interface Month {
   year: number;
   month: number;
+}
+
+/** `YYYY-MM-DD` for a real calendar day, else undefined (February 30 is not a date). */
+export function isoDay(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
 }
 
 /** Reads `YYYY-MM-DD`; the schema has already checked the shape. */
@@ -47,18 +55,32 @@ export function formatDay({ year, month, day }: Day): string {
   return `${day} ${monthName(month)} ${year}`;
 }
 
+/** How a day is written: `day-month` ("24 September 2020", the site) or `month-day` ("September 24, 2020"). */
+export type DateOrder = 'day-month' | 'month-day';
+
 /**
  * The period an article covers, or undefined when it states none (a date is never invented).
- * Shared parts are printed once; an en dash joins the ends, spaced when either end has spaces.
+ * Shared parts are printed once; an en dash joins the ends, spaced when either end has spaces:
+ * "13–27 May 2021", "22 March – 5 April 2020"; month first: "May 13–27, 2021", "March 22 – April 5, 2020".
  */
-export function formatDateRange(start?: string, end?: string): string | undefined {
+export function formatDateRange(start?: string, end?: string, order: DateOrder = 'day-month'): string | undefined {
   if (start === undefined) return undefined;
   const a = parseDay(start);
-  if (end === undefined || end === start) return formatDay(a);
+  const day = order === 'day-month' ? formatDay : formatDayMonthFirst;
+  if (end === undefined || end === start) return day(a);
   const b = parseDay(end);
-  if (a.year !== b.year) return `${formatDay(a)} – ${formatDay(b)}`;
+  if (a.year !== b.year) return `${day(a)} – ${day(b)}`;
+  if (order === 'month-day') {
+    if (a.month !== b.month) return `${monthName(a.month)} ${a.day} – ${day(b)}`;
+    return `${monthName(a.month)} ${a.day}–${b.day}, ${b.year}`;
+  }
   if (a.month !== b.month) return `${a.day} ${monthName(a.month)} – ${formatDay(b)}`;
   return `${a.day}–${formatDay(b)}`;
+}
+
+/** "September 24, 2020". */
+export function formatDayMonthFirst({ year, month, day }: Day): string {
+  return `${monthName(month)} ${day}, ${year}`;
 }
 
 /** Every month a period touches, in order; a single day touches one month. */

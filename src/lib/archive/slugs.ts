@@ -1,29 +1,37 @@
+import { shortHash } from '../hash.ts';
+
 /**
  * URL segments for tag, source, series and editor names. A segment is lowercase ASCII letters,
  * digits and single hyphens, so every name reaches a plain, stable URL, including names with no
  * Latin letters at all (those get a short hash of the name instead).
  */
 
-/** Lowercase ASCII words joined by hyphens; accents folded ("Défense" → "defense"); may be empty. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LATIN: Record<string, string> = { ß: 'ss', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'ng', ĸ: 'k', ſ: 's' };
+
+/**
+ * The ASCII words of a name or title, lowercase: accents folded (`Défense` → `defense`), Latin letters
+ * spelled out (`Straße` → `strasse`, `Łódź` → `lodz`), apostrophes dropped (`Iran’s` → `irans`).
+ * The one slug rule of the archive: article slugs (scripts/ingest/slug.ts) and name URLs use it.
+ */
+export function slugWords(text: string): string[] {
+  return text
     .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[ßłøæœđðþıħŋĸſ]/g, (letter) => LATIN[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’`]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
-/** FNV-1a over the name's UTF-16 units, base 36: short, deterministic, dependency-free. */
-export function hashName(name: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
+/** Lowercase ASCII words joined by hyphens (see `slugWords`); may be empty. */
+export function slugify(name: string): string {
+  return slugWords(name).join('-');
 }
+
+/** The hash suffix of a name's URL segment. */
+export const hashName = shortHash;
 
 /**
  * A unique segment for each distinct name. A name keeps its plain slug unless that slug is empty

@@ -1,13 +1,13 @@
 /**
- * Paragraph ids of an MDX article computed outside Astro, for the ingest report ("which links would
- * break"). It runs the same MDX parser, remark-gfm and rehype-slug as the site, then reads the ids the
- * way the rehype plugin assigns them, so the report and the built pages cannot disagree.
+ * Paragraph ids of an MDX article computed outside Astro: the test oracle for the ids the ingester
+ * works out from its own syntax tree (scripts/ingest/derived.ts). It runs the same MDX parser,
+ * remark-gfm and rehype-slug as the site, then reads the ids the way the rehype plugin assigns them.
  */
 import { compile } from '@mdx-js/mdx';
 import type { Root } from 'hast';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
-import { paragraphIdsFromHast } from './paragraph-id.ts';
+import { paragraphIdsFromHast } from '../../src/lib/paragraph-id.ts';
 
 /** Drops a leading YAML front-matter block: Astro strips it before MDX sees the body. */
 export function stripFrontMatter(source: string): string {

@@ -1,0 +1,179 @@
+/**
+ * Headlines that are not printed as a headline line: whether the first line of a scrape is body
+ * text (a lede) rather than a headline, the headline a file name spells (`Iran-s-envoy-won-t-go`
+ * → `Iran’s envoy won’t go`, apostrophes and hyphens restored where the text spells the words so),
+ * and a first sentence cut to headline length when nothing better exists.
+ */
+import { splitSentences } from '../../src/lib/sentences.ts';
+
+/** Longer than any headline: the line is a paragraph. */
+const LONG_LINE = 200;
+/** A full stop after this many words ends a sentence, not a headline. */
+const SENTENCE_WORDS = 8;
+const FIRST_SENTENCE_MAX = 120;
+
+/**
+ * A dateline opening a news lede: `TEHRAN –`, `BEIJING (AP)—`, `PADANG BAKUNG, Indonesia (Reuters) --`,
+ * `TEHRAN, Sept. 24 (MNA) –`, or any place (at most ~40 characters) followed by an agency in brackets
+ * and a dash: `Tehran (IRNA)--`, `(Washington Post)-`.
+ */
+const CAPS_DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’/-]*\p{Lu}{3}\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)*){0,2}(?:,?\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--?|[–—])/u;
+const AGENCY_DATELINE = /^[\p{L}\p{M} ,./'’-]{0,40}\([^)]{1,40}\)\s*(?:--?|[–—])/u;
+
+export function startsWithDateline(text: string): boolean {
+  return CAPS_DATELINE.test(text) || AGENCY_DATELINE.test(text);
+}
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/** Why a first line reads as body text rather than a headline, or undefined when it may be a headline. */
+export function bodyTextReason(text: string): string | undefined {
+  if (startsWithDateline(text)) return 'it opens with a dateline';
+  if (text.length > LONG_LINE) return `it is longer than ${LONG_LINE} characters`;
+  if (splitSentences(text).length > 1) return 'it holds several sentences';
+  if (/\.["”’)]*$/u.test(text) && wordCount(text) >= SENTENCE_WORDS) return 'it ends a sentence';
+  if (/[:;,]$/u.test(text)) return 'it ends mid-sentence';
+  return undefined;
+}
+
+/** Lower-cased letters and digits of each word: `U.S.-Iran` and `U-S-Iran` fold alike. */
+export function foldedWords(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * A printed line agrees with the file name's headline when their words are the same, or when the
+ * name (cut short, as names often are) spells the line's first words.
+ */
+export function agreesWithName(line: string, nameWords: string[]): boolean {
+  const a = foldedWords(line);
+  const b = nameWords.flatMap(foldedWords);
+  if (a.length === b.length) return a.every((w, i) => w === b[i]);
+  return b.length >= 5 && b.length < a.length && b.every((w, i) => w === a[i]);
+}
+
+/**
+ * Contractions and possessives a file name spells as a separate lower-case word: `won-t`, `Iran-s`,
+ * `we-ll` (a capital `S` is more likely a word of its own: `India-S-Africa`).
+ */
+const CLITICS = new Set(['s', 't', 'll', 're', 've', 'd', 'm']);
+/** What joins the words of a compound in the text: hyphens, apostrophes, the full stops of initials. */
+const JOINERS = ['-', '‐', "'", '’', '.'];
+const MAX_PARTS = 5;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+const isWordAt = (text: string, i: number): boolean => i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]!);
+
+/**
+ * How the text spells runs of the name's words joined (`won’t`, `Iran-Iraq`, `U.S.`), keyed by their
+ * folded words; the earliest spelling wins. Searched with `indexOf` for each pair of neighbouring name
+ * words, then extended word by word: far cheaper than scanning the text for every compound.
+ */
+function compoundsOf(words: string[], text: string): Map<string, string> {
+  const lower = text.toLowerCase();
+  const compounds = new Map<string, { at: number; spelling: string }>();
+  // Lower-casing that changes lengths (`İ`) would shift offsets: such a text gets no compounds.
+  if (lower.length !== text.length) return new Map();
+  const folded = words.map((w) => foldedWords(w));
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (folded[i]!.length !== 1 || folded[i + 1]!.length !== 1) continue;
+    for (const joiner of JOINERS) {
+      const needle = `${folded[i]![0]}${joiner}${folded[i + 1]![0]}`;
+      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
+        if (isWordAt(text, at - 1)) continue;
+        extend(text, lower, folded, i, at, at + needle.length, compounds);
+      }
+    }
+  }
+  return new Map([...compounds].map(([key, { spelling }]) => [key, spelling]));
+}
+
+/** Records the compound from `at` to `end` (name words i, i+1) and each longer one the text goes on to. */
+function extend(text: string, lower: string, folded: string[][], i: number, at: number, end: number, compounds: Map<string, { at: number; spelling: string }>): void {
+  for (let last = i + 1; ; last++) {
+    if (!isWordAt(text, end)) {
+      // Initials take their final full stop: `U.S.`.
+      const initials = text[end] === '.' && folded.slice(i, last + 1).every((w) => w[0]!.length === 1);
+      const spelling = text.slice(at, initials ? end + 1 : end);
+      const key = folded.slice(i, last + 1).map((w) => w[0]).join(' ');
+      const known = compounds.get(key);
+      if (!known || at < known.at) compounds.set(key, { at, spelling });
+    }
+    const next = folded[last + 1];
+    if (last + 1 - i >= MAX_PARTS || next?.length !== 1 || !JOINERS.includes(text[end] ?? '') || !lower.startsWith(next[0]!, end + 1)) return;
+    end += 1 + next[0]!.length;
+  }
+}
+
+/** The name's letters with the text's joins: `Iran` + `s` spelled `Iran’s` in the text → `Iran’s`. */
+function joinLike(parts: string[], spelling: string): string {
+  const joins = spelling.split(/[\p{L}\p{N}]+/u).slice(1, -1);
+  const tail = spelling.match(/[^\p{L}\p{N}]*$/u)?.[0] ?? '';
+  return parts.map((p, i) => p + (i < joins.length ? joins[i] : '')).join('') + tail;
+}
+
+export interface NameHeadline {
+  title: string;
+  /** The joins restored, e.g. `Iran-s → Iran’s`, for the report. */
+  restored: string[];
+}
+
+/**
+ * A name written all in lower case (`iran-and-iraq-sign-rail-deal`) takes the text's capitals for
+ * the words the text always capitalises (proper nouns: `Iran`, `Iraq`) and a capital first letter.
+ */
+function restoreCase(words: string[], text: string): string[] {
+  if (words.some((w) => w !== w.toLowerCase())) return words;
+  const spellings = new Map<string, Set<string>>();
+  for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const key = word.toLowerCase();
+    if (!spellings.has(key)) spellings.set(key, new Set());
+    spellings.get(key)!.add(word);
+  }
+  const cased = words.map((w) => {
+    const seen = spellings.get(w);
+    return seen?.size === 1 ? [...seen][0]! : w;
+  });
+  return cased.map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w));
+}
+
+export function headlineFromName(nameWords: string[], text: string): NameHeadline {
+  const words = restoreCase(nameWords, text);
+  const compounds = compoundsOf(words, text);
+  const out: string[] = [];
+  const restored: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const match = longestCompound(words, i, compounds);
+    if (match) {
+      out.push(joinLike(words.slice(i, i + match.length), match.spelling));
+      restored.push(`${words.slice(i, i + match.length).join(' ')} → ${out.at(-1)}`);
+      i += match.length;
+    } else if (out.length > 0 && CLITICS.has(words[i]!)) {
+      out[out.length - 1] += `’${words[i]}`;
+      restored.push(`${words[i - 1]} ${words[i]} → ${out.at(-1)}`);
+      i++;
+    } else {
+      out.push(words[i]!);
+      i++;
+    }
+  }
+  return { title: out.join(' '), restored };
+}
+
+function longestCompound(words: string[], start: number, compounds: Map<string, string>): { length: number; spelling: string } | undefined {
+  for (let length = Math.min(MAX_PARTS, words.length - start); length >= 2; length--) {
+    const key = words.slice(start, start + length).flatMap(foldedWords).join(' ');
+    const spelling = compounds.get(key);
+    if (spelling) return { length, spelling };
+  }
+  return undefined;
+}
+
+/** The first sentence of `text`, cut at a word boundary to headline length. */
+export function firstSentenceTitle(text: string): string {
+  const sentence = splitSentences(text)[0] ?? text.trim();
+  if (sentence.length <= FIRST_SENTENCE_MAX) return sentence;
+  const cut = sentence.slice(0, FIRST_SENTENCE_MAX + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > FIRST_SENTENCE_MAX / 2 ? cut.slice(0, space) : cut.slice(0, FIRST_SENTENCE_MAX)).replace(/[\s,;:–—-]+$/u, '')}…`;
+}
