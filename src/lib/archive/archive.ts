@@ -10,6 +10,7 @@ import { buildFacet, FACETS, type Facet, type FacetKey } from './facets.ts';
 import { readingMinutes } from './reading-time.ts';
 import { seriesNeighbours, timeNeighbours, type Neighbours } from './neighbours.ts';
 import { relatedFinder } from './related.ts';
+import { withBase } from '../url.ts';
 
 /** What the content collection gives us: Astro's entries fit this shape. */
 export interface SourceEntry {
@@ -20,7 +21,7 @@ export interface SourceEntry {
 
 export interface Article<E extends SourceEntry = SourceEntry> {
   id: string;
-  /** `/articles/<id>/`. */
+  /** `/articles/<id>/`, under the base path. */
   url: string;
   data: ArticleData;
   /** "13–27 May 2021"; undefined when the article states no date. */
@@ -45,7 +46,7 @@ export interface Archive<E extends SourceEntry = SourceEntry> {
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 export function articleUrl(id: string): string {
-  return `/articles/${id}/`;
+  return withBase(`/articles/${id}/`);
 }
 
 /** Newest first by start then end date; undated after dated; then by title and id. */

@@ -4,13 +4,14 @@
  */
 import type { ArticleData } from '../../content.config.ts';
 import { formatMonth, monthKey, monthSegment, monthsCovered, type Month } from './dates.ts';
+import { withBase } from '../url.ts';
 
 export interface MonthGroup<A> extends Month {
   /** `2020-04`. */
   key: string;
   /** "April 2020". */
   label: string;
-  /** `/dates/2020/04/`. */
+  /** `/dates/2020/04/` (under the base path). */
   url: string;
   /** Oldest first. */
   articles: A[];
@@ -34,11 +35,11 @@ export interface Calendar<A> {
 }
 
 export function yearUrl(year: number): string {
-  return `/dates/${year}/`;
+  return withBase(`/dates/${year}/`);
 }
 
 export function monthUrl({ year, month }: Month): string {
-  return `/dates/${year}/${monthSegment(month)}/`;
+  return withBase(`/dates/${year}/${monthSegment(month)}/`);
 }
 
 /** Compares articles oldest first by start, then end; undated ones sort after dated ones. */

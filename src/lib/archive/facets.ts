@@ -4,6 +4,7 @@
  */
 import type { ArticleData } from '../../content.config.ts';
 import { assignSlugs } from './slugs.ts';
+import { withBase } from '../url.ts';
 
 export type FacetKey = 'tags' | 'sources' | 'series' | 'editors';
 
@@ -31,7 +32,7 @@ function optional(name: string | undefined): string[] {
 export interface Term<A> {
   name: string;
   slug: string;
-  /** The term's first page, e.g. `/tags/iran/`. */
+  /** The term's first page, e.g. `/tags/iran/` (under the base path). */
   url: string;
   articles: A[];
 }
@@ -59,7 +60,7 @@ export function buildFacet<A extends { data: ArticleData }>(info: FacetInfo, art
   const terms = [...grouped]
     .map(([name, list]) => {
       const slug = slugs.get(name)!;
-      return { name, slug, url: `/${info.key}/${slug}/`, articles: list };
+      return { name, slug, url: withBase(`/${info.key}/${slug}/`), articles: list };
     })
     .sort((a, b) => collator.compare(a.name, b.name) || a.name.localeCompare(b.name));
   return { info, terms, byName: new Map(terms.map((t) => [t.name, t])) };

@@ -7,6 +7,7 @@ import type { MonthGroup, YearGroup } from './calendar.ts';
 import { monthSegment } from './dates.ts';
 import { initialOf, type FacetKey, type Term } from './facets.ts';
 import { PAGE_SIZE, paginate, pageParam, type Page } from './paginate.ts';
+import { withBase } from '../url.ts';
 
 /**
  * What the pager's jump links name for a list in the archive's order (newest first, undated last,
@@ -50,7 +51,7 @@ export function monthPaths<E extends SourceEntry>(archive: Archive<E>) {
 export function undatedPaths<E extends SourceEntry>(archive: Archive<E>) {
   if (archive.calendar.undated.length === 0) return [];
   const undated = archive.calendar.undated;
-  return paginate(undated, '/dates/undated/', PAGE_SIZE, sectionOf(undated)).map((page: Page<Article<E>>) => ({
+  return paginate(undated, withBase('/dates/undated/'), PAGE_SIZE, sectionOf(undated)).map((page: Page<Article<E>>) => ({
     params: { page: pageParam(page.number) },
     props: { page },
   }));

@@ -1,8 +1,9 @@
 /** Article page: term highlighting for visitors arriving from a search result. */
 import { FOLDED_CHARACTERS } from './fold.ts';
+import { withBase } from '../url.ts';
 
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
-const SCRIPT = '/pagefind/pagefind-highlight.js';
+const SCRIPT = withBase('/pagefind/pagefind-highlight.js');
 
 /** Apostrophes mark.js may skip inside a word, so the term `Qaani` (or `Qa’ani`) marks the page's
  * `Qa’ani`, `Qa'ani` and `Qaʼani` alike, as the index matched them. */

@@ -5,8 +5,9 @@
  */
 import { HIGHLIGHT_PARAM } from './highlight.ts';
 import type { PagefindApi } from './types.ts';
+import { BASE, withBase } from '../url.ts';
 
-const SCRIPT = '/pagefind/pagefind.js';
+const SCRIPT = withBase('/pagefind/pagefind.js');
 let loading: Promise<PagefindApi> | undefined;
 
 export function loadPagefind(): Promise<PagefindApi> {
@@ -20,7 +21,8 @@ export function loadPagefind(): Promise<PagefindApi> {
 async function importPagefind(): Promise<PagefindApi> {
   // A runtime URL, not a module Vite should bundle: the index is written after `astro build`.
   const pagefind = (await import(/* @vite-ignore */ SCRIPT)) as PagefindApi;
-  await pagefind.options({ highlightParam: HIGHLIGHT_PARAM, excerptLength: 30, excerptEllipsis: '…' });
+  // The index records site-relative URLs (`/articles/x/`); Pagefind prefixes `baseUrl` to each result.
+  await pagefind.options({ baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 30, excerptEllipsis: '…' });
   await pagefind.init();
   return pagefind;
 }
