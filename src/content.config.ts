@@ -4,8 +4,8 @@
  * come from plain `astro/*` modules that Node can load outside Astro.
  */
 import { defineCollection } from 'astro/content/config';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { articleLoader } from './loaders/articles.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const label = z.string().trim().min(1);
@@ -53,7 +53,7 @@ const articlesDir = process.env.ARCHIVE_ARTICLES_DIR ?? './content/articles';
 
 export const collections = {
   articles: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: articlesDir }),
+    loader: articleLoader({ base: articlesDir }),
     schema: articleSchema,
   }),
 };
