@@ -4,7 +4,6 @@
  * express — an import or export, a `{…}` expression, another element, a computed or spread attribute —
  * is code, and an article is text, so the loader refuses it rather than render (or run) it.
  */
-import type { Root as MdastRoot } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
@@ -47,11 +46,12 @@ function problemOf(node: Node): string | undefined {
 }
 
 /**
- * Remark plugin: fails the file (with line and column) at the first node that is code rather than
- * text. The message says what to do, since the ingester never writes such a file.
+ * Unified plugin over the parsed tree (MDX's nodes are the same in mdast and in hast): fails the
+ * file, with line and column, at the first node that is code rather than text. The message says
+ * what to do, since the ingester never writes such a file.
  */
-export default function remarkPlainMdx() {
-  return (tree: MdastRoot, file: VFile): void => {
+export default function checkPlainMdx() {
+  return (tree: Node, file: VFile): void => {
     visit(tree, (node) => {
       const problem = problemOf(node);
       if (!problem) return;

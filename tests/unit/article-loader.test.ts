@@ -82,7 +82,9 @@ describe('MDX that is code, not text', () => {
   }
 
   it('refuses MDX that does not parse, with its position', () => {
-    expect(() => renderArticle('Text.\n\n<figure class="caption">\n', 'content/articles/bad.mdx')).toThrow(/figure/);
+    expect(() => renderArticle('Text.\n\n<figure class="caption">\n', 'content/articles/bad.mdx')).toThrow(
+      expect.objectContaining({ file: 'content/articles/bad.mdx', line: 3, column: 1, ruleId: 'mdx-syntax', reason: expect.stringMatching(/closing tag for `<figure>`/) }),
+    );
   });
 
   it('accepts the three elements the ingester writes', () => {
