@@ -38,13 +38,13 @@ export function splitFrontMatter(source: string): { data: Record<string, unknown
   return { data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, body: blank + source.slice(match[0].length) };
 }
 
-/** Loads one file into the store unless an entry with the same digest is already there. */
 /**
  * The pipeline, loaded on first use: the ingester imports the collection's schema from the content
- * config (and so this module) in every worker thread, and must not pay for unified's plugins there.
+ * config (and so this module) in every worker thread, and must not pay for the renderer there.
  */
 const pipeline = (): Promise<typeof import('./render-article.ts')> => import('./render-article.ts');
 
+/** Loads one file into the store unless an entry with the same digest (and its HTML) is already there. */
 async function syncFile(context: LoaderContext, dir: string, name: string, cacheDir: string): Promise<{ id: string; digest: string; rendered: boolean }> {
   const { store, parseData, generateDigest, config } = context;
   const id = name.slice(0, -'.mdx'.length);
