@@ -1,11 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
-import rehypeSlug from 'rehype-slug';
-import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 
 // Where the site is deployed (README, "Deploy"). SITE_URL is the public origin: canonical links, RSS,
@@ -36,21 +31,18 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // No MDX integration and no Markdown pipeline here: article bodies are rendered to HTML once by the
+  // collection's loader (src/loaders/render-article.ts: MDX parser, remark-gfm, rehype-slug, paragraph
+  // ids, no SmartyPants), not compiled to one module per article.
   // The RSS feed is a page (src/pages/rss.xml.ts); the 404 page has no place in the sitemap.
-  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}404`) })],
-  markdown: {
-    // Raw text must reach the page as written: SmartyPants would rewrite quotes and dashes, and GFM is
-    // added explicitly (rather than by the processor's default) so the pipeline is visible here.
-    processor: unified({
-      gfm: false,
-      smartypants: false,
-      remarkPlugins: [remarkGfm],
-      rehypePlugins: [rehypeSlug, rehypeParagraphIds],
-    }),
-    // Raw text has no code to colour, and Shiki's inline styles would be refused by the CSP below.
-    syntaxHighlight: false,
-  },
+  integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}404`) })],
   build: { format: 'directory' },
+  // No Markdown is rendered by Astro (see the loader), and Shiki's inline styles would be refused by
+  // the CSP below: Astro warns about them unless highlighting is off.
+  markdown: { syntaxHighlight: false },
+  // Pages that return a `cacheKey` (the article pages: src/lib/article-page-key.ts) are copied from
+  // the previous build when the key and their code are unchanged, instead of rendered again.
+  experimental: { incrementalBuild: true },
   // A Content-Security-Policy <meta> on every page (README, "Deploy"). Astro hashes the scripts and
   // styles it emits; nothing else may run: no inline handlers, no script from another origin.
   security: {
@@ -64,17 +56,4 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
-  vite: {
-    build: {
-      rolldownOptions: {
-        // Astro marks each MDX module's propagated-assets wrapper with the string "use astro:head-inject",
-        // which Astro itself reads and rolldown reports as a directive it may not preserve, once per article.
-        // It is Astro's own marker, harmless to drop (withastro/astro#18087); every other warning is kept.
-        onwarn(warning, warn) {
-          const marker = '"use astro:head-inject"';
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE' || !warning.message.includes(marker)) warn(warning);
-        },
-      },
-    },
-  },
 });

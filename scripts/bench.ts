@@ -1,12 +1,15 @@
 /**
- * `npm run bench -- [--articles 1000] [--out bench-results] [--project .] [--incremental-build]
- *                   [--no-search] [--no-baseline] [--keep] [--queries a,b,c]`
+ * `npm run bench -- [--articles 1000 | --corpus DIR [--limit N]] [--out bench-results] [--project .]
+ *                   [--incremental-build] [--no-search] [--no-baseline] [--keep] [--queries a,b,c]`
  *
- * Generates a synthetic raw corpus of N articles from content/raw in a temporary folder, then
- * measures, each phase as its own child process: the project's cold build (ingest, astro build,
- * Pagefind), the bare-stack baseline on the same articles, and the rebuild after one article is
- * added. Then sizes, and three first searches in headless Chromium. Writes
- * `<out>/bench-<N>.json` and `<out>/bench-<N>.md`. Not a test: nothing here asserts a time.
+ * Builds a raw corpus in a temporary folder — N synthetic articles made from content/raw, or a copy
+ * of a folder of real raw `.txt` files (`--corpus`, optionally only its first `--limit` files) — then
+ * measures, each phase as its own child process (wall time, peak memory of the largest process and
+ * of the whole process tree): the project's cold build (ingest, astro build, Pagefind); the
+ * fastest-path baseline on the same text (plain .md on Astro's native processor, one trivial page
+ * each, Pagefind CLI); and the rebuilds after one raw file is added, one changed and one deleted.
+ * Then sizes, and three first searches in headless Chromium. Writes `<out>/bench-<N>.json` and
+ * `<out>/bench-<N>.md`. Not a test: nothing here asserts a time.
  *
  * `--project` benchmarks another checkout of the site (e.g. a copy with an experiment applied);
  * `--incremental-build` turns on Astro's experimental.incrementalBuild for its builds.
@@ -16,7 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBaseline } from './bench/baseline.ts';
-import { loadTemplates, writeCorpus, type Template } from './bench/corpus.ts';
+import { changeOne, copiedCorpus, deleteOne, syntheticCorpus, type RawCorpus } from './bench/changes.ts';
+import { loadTemplates } from './bench/corpus.ts';
 import { runPhase, sizeOf, type PhaseResult } from './bench/measure.ts';
 import { budgets, machine, markdown, type BenchResult } from './bench/report.ts';
 import { describeQuery, measureSearch, QUERIES, type QueryResult } from './bench/search.ts';
@@ -26,6 +30,8 @@ const repo = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
+    corpus: { type: 'string' },
+    limit: { type: 'string' },
     out: { type: 'string', default: 'bench-results' },
     project: { type: 'string', default: repo },
     'incremental-build': { type: 'boolean', default: false },
@@ -72,15 +78,15 @@ async function buildProject(p: Paths, project: string, label: string): Promise<P
   ];
 }
 
-/** The bare stack on the same MDX: astro build → pagefind, into `<tmp>/baseline/dist`. */
+/** The fastest path on the same text: astro build → Pagefind CLI, into `<tmp>/baseline/dist`. */
 async function buildBaseline(p: Paths): Promise<PhaseResult[]> {
   if (values['no-baseline']) return [];
   const root = await writeBaseline(path.join(p.tmp, 'baseline'), p.articles, repo);
   const dist = path.join(root, 'dist');
-  say('bare-stack baseline build');
+  say('fastest-path baseline build');
   return [
     await phase('astro build', node('scripts/bench/astro-build.ts', root, dist, path.join(root, 'cache')), p, root),
-    // Pagefind's own CLI over the whole folder: the bare stack has no indexing script of its own.
+    // Pagefind's own CLI over the whole folder: the baseline has no indexing script of its own.
     await phase('pagefind', [path.join(repo, 'node_modules/.bin/pagefind'), '--site', dist, '--force-language', 'en'], p, root),
   ];
 }
@@ -92,17 +98,20 @@ async function setUp(): Promise<Paths> {
   await cp(path.join(repo, 'content/curated'), p.curated, { recursive: true });
   // The synthetic corpus reshuffles five samples' sentences, so each recurs in a fifth of its files:
   // the corpus-wide boilerplate rule would strip whole bodies. It still runs (its cost is measured),
-  // but only a line in every file would count.
-  await writeFile(path.join(p.curated, 'boilerplate.yaml'), 'minFiles: 20\nminShare: 1\nminWords: 4\nkeep: []\n');
+  // but only a line in every file would count. A real corpus (--corpus) keeps the project's rule.
+  if (!values.corpus) await writeFile(path.join(p.curated, 'boilerplate.yaml'), 'minFiles: 20\nminShare: 1\nminWords: 4\nkeep: []\n');
   return p;
 }
 
-async function generate(p: Paths, n: number): Promise<Template[]> {
-  const templates = await loadTemplates(path.join(repo, 'content/raw'), path.join(repo, 'content/curated'));
+async function prepare(p: Paths): Promise<RawCorpus> {
   const started = performance.now();
-  await writeCorpus(templates, p.raw, 0, n);
-  say(`generated ${n} raw articles from ${templates.length} samples in ${((performance.now() - started) / 1000).toFixed(1)} s → ${p.raw}`);
-  return templates;
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  const corpus = values.corpus
+    ? await copiedCorpus(path.resolve(values.corpus), p.raw, limit)
+    : await syntheticCorpus(await loadTemplates(path.join(repo, 'content/raw'), path.join(repo, 'content/curated')), p.raw, Number(values.articles));
+  const what = values.corpus ? `copied from ${values.corpus}` : 'synthetic, from content/raw';
+  say(`${corpus.files.length} raw articles (${what}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${p.raw}`);
+  return corpus;
 }
 
 async function searches(dist: string): Promise<QueryResult[]> {
@@ -116,29 +125,39 @@ async function searches(dist: string): Promise<QueryResult[]> {
 
 async function save(result: BenchResult, outDir: string): Promise<string> {
   await mkdir(outDir, { recursive: true });
-  const base = path.join(outDir, `bench-${result.articles}`);
+  const base = path.join(outDir, result.corpus === 'synthetic' ? `bench-${result.articles}` : `bench-${result.corpus}-${result.articles}`);
   await writeFile(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   const table = markdown(result);
   await writeFile(`${base}.md`, table);
   return table;
 }
 
+/** The rebuilds after one raw file is added, one changed (the added one) and one deleted (another). */
+async function edits(p: Paths, project: string, corpus: RawCorpus): Promise<BenchResult['edits']> {
+  const added = await corpus.addOne();
+  const afterAdd = await buildProject(p, project, `one article added: ${added}`);
+  const afterChange = await buildProject(p, project, `one article changed: ${await changeOne(p.raw, added)}`);
+  const victim = corpus.files[Math.floor(corpus.files.length / 2)]!;
+  const afterDelete = await buildProject(p, project, `one article deleted: ${await deleteOne(p.raw, victim)}`);
+  return { added: afterAdd, changed: afterChange, deleted: afterDelete };
+}
+
 async function main(): Promise<void> {
   const n = Number(values.articles);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`bench: --articles must be a positive integer, got ${values.articles}`);
+  if (!values.corpus && (!Number.isInteger(n) || n < 1)) throw new Error(`bench: --articles must be a positive integer, got ${values.articles}`);
   const project = path.resolve(values.project);
   const p = await setUp();
-  say(`${n} articles, project ${project}, temporary folder ${p.tmp}`);
+  say(`project ${project}, temporary folder ${p.tmp}`);
   try {
-    const templates = await generate(p, n);
+    const corpus = await prepare(p);
     const cold = await buildProject(p, project, 'cold');
     const dist = path.join(p.tmp, 'project/dist');
     const sizes = { distBytes: await sizeOf(dist), pagefindBytes: await sizeOf(path.join(dist, 'pagefind')) };
     const search = await searches(dist);
     const baseline = await buildBaseline(p);
-    await writeCorpus(templates, p.raw, n, n + 1);
-    const incremental = await buildProject(p, project, 'one article added');
-    const partial = { date: new Date().toISOString(), machine: machine(), articles: n, project: cold, baseline, incremental, search,
+    const changes = await edits(p, project, corpus);
+    const partial = { date: new Date().toISOString(), machine: machine(), corpus: values.corpus ? path.basename(path.resolve(values.corpus)) : 'synthetic',
+      articles: corpus.files.length, project: cold, baseline, edits: changes, search,
       sizes: { ...sizes, baselineDistBytes: baseline.length ? await sizeOf(path.join(p.tmp, 'baseline/dist')) : 0 } };
     const table = await save({ ...partial, budgets: budgets(partial) }, path.resolve(values.out));
     process.stdout.write(table);

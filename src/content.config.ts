@@ -3,7 +3,7 @@
  * validated against the article schema in `src/schema/article.ts`.
  */
 import { defineCollection } from 'astro/content/config';
-import { glob } from 'astro/loaders';
+import { articleLoader } from './loaders/articles.ts';
 import { articleSchema } from './schema/article.ts';
 
 export { articleSchema, type ArticleData } from './schema/article.ts';
@@ -13,7 +13,7 @@ const articlesDir = process.env.ARCHIVE_ARTICLES_DIR ?? './content/articles';
 
 export const collections = {
   articles: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: articlesDir }),
+    loader: articleLoader({ base: articlesDir }),
     schema: articleSchema,
   }),
 };

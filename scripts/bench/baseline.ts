@@ -1,25 +1,18 @@
 /**
- * The bare-stack baseline: a throwaway Astro project with only what the archive cannot do without —
- * @astrojs/mdx on the unified processor with remark-gfm and rehype-slug, one content collection
- * over the same generated MDX, and one trivial page per article — indexed by the same Pagefind
- * step. The project's build time divided by this one's is what the archive's own features cost.
- * It borrows this repo's node_modules through a symlink, so it needs no install.
+ * The fastest-path baseline (issue #13): what Astro alone does fastest with the same text — the
+ * generated articles as plain `.md` files, rendered by Astro's default (native, Sätteri) Markdown
+ * processor through the stock glob loader, one trivial page each, indexed by Pagefind's own CLI.
+ * The project's build divided by this one is what the archive's features and MDX semantics cost.
+ * It borrows this repo's node_modules through a symlink, so it needs no install; the `.md` files
+ * are symlinks to the generated `.mdx` (Markdown reads MDX's escapes the same way).
  */
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const CONFIG = `import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
-import rehypeSlug from 'rehype-slug';
 
 export default defineConfig({
   site: 'http://localhost:4321',
-  integrations: [mdx()],
-  markdown: {
-    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSlug] }),
-  },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });
@@ -29,7 +22,7 @@ const collections = (articlesDir: string): string => `import { defineCollection 
 import { glob } from 'astro/loaders';
 
 export const collections = {
-  articles: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: ${JSON.stringify(articlesDir)} }) }),
+  articles: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(articlesDir)} }) }),
 };
 `;
 
@@ -49,13 +42,22 @@ const { Content } = await render(entry);
 </html>
 `;
 
+/** Links every `<slug>.mdx` in `articlesDir` as `<slug>.md` in `markdownDir`. */
+async function linkAsMarkdown(articlesDir: string, markdownDir: string): Promise<void> {
+  await mkdir(markdownDir, { recursive: true });
+  for (const name of await readdir(articlesDir)) {
+    if (name.endsWith('.mdx')) await symlink(path.join(articlesDir, name), path.join(markdownDir, `${name.slice(0, -1)}`));
+  }
+}
+
 /** Writes the baseline project into `root` and returns `root`. */
 export async function writeBaseline(root: string, articlesDir: string, repoRoot: string): Promise<string> {
   await mkdir(path.join(root, 'src/pages/articles'), { recursive: true });
   await writeFile(path.join(root, 'package.json'), `${JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' })}\n`);
   await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  await linkAsMarkdown(path.resolve(articlesDir), path.join(root, 'articles'));
   await writeFile(path.join(root, 'astro.config.mjs'), CONFIG);
-  await writeFile(path.join(root, 'src/content.config.ts'), collections(path.resolve(articlesDir)));
+  await writeFile(path.join(root, 'src/content.config.ts'), collections(path.join(root, 'articles')));
   await writeFile(path.join(root, 'src/pages/articles/[slug].astro'), PAGE);
   return root;
 }

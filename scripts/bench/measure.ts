@@ -1,8 +1,9 @@
 /**
  * Runs one benchmark phase as a child process and measures it: wall time, and peak memory two
- * ways — the largest single process (`/usr/bin/time`'s maximum resident set size, which covers
- * Pagefind's native binary as well as Node) and the whole process tree's RSS summed, sampled from
- * /proc, because a phase can run several processes at once.
+ * ways — the largest single process and the whole process tree's RSS summed, because a phase can
+ * run several processes at once. The largest process is the greater of `/usr/bin/time`'s maximum
+ * resident set size (exact, but blind to grandchildren its child does not wait for, such as
+ * Pagefind's native binary under the Node API) and the largest single RSS sampled from /proc.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -11,7 +12,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 export interface PhaseResult {
   name: string;
   seconds: number;
-  /** Largest single process's peak RSS, in MiB. */
+  /** Largest single process's peak RSS (any process of the phase's tree), in MiB. */
   peakRssMiB: number;
   /** Largest sampled sum of RSS over the phase's process tree, in MiB. */
   peakTreeRssMiB: number;
@@ -39,8 +40,8 @@ async function readProc(pid: string): Promise<ProcInfo | undefined> {
   return { ppid, rssKiB };
 }
 
-/** Sums RSS over `root` and all its descendants. */
-export async function treeRssKiB(root: number): Promise<number> {
+/** RSS over `root` and all its descendants: summed, and of the largest one. */
+export async function treeRssKiB(root: number): Promise<{ sum: number; max: number }> {
   const pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p));
   const infos = new Map<number, ProcInfo>();
   await Promise.all(pids.map(async (p) => {
@@ -57,7 +58,8 @@ export async function treeRssKiB(root: number): Promise<number> {
       grew = true;
     }
   }
-  return [...inTree].reduce((sum, pid) => sum + (infos.get(pid)?.rssKiB ?? 0), 0);
+  const sizes = [...inTree].map((pid) => infos.get(pid)?.rssKiB ?? 0);
+  return { sum: sizes.reduce((a, b) => a + b, 0), max: Math.max(0, ...sizes) };
 }
 
 const MIB = 1024;
@@ -80,9 +82,13 @@ export async function runPhase(spec: PhaseSpec): Promise<PhaseResult> {
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let peakTree = 0;
+  let peakSingle = 0;
   let ticks = 0;
   const sampler = setInterval(() => {
-    void treeRssKiB(child.pid!).then((kib) => (peakTree = Math.max(peakTree, kib)));
+    void treeRssKiB(child.pid!).then(({ sum, max }) => {
+      peakTree = Math.max(peakTree, sum);
+      peakSingle = Math.max(peakSingle, max);
+    });
     if (++ticks % 60 === 0) progress(spec.name, started, peakTree);
   }, 250);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -92,7 +98,8 @@ export async function runPhase(spec: PhaseSpec): Promise<PhaseResult> {
   if (code !== 0) throw new Error(`bench: ${spec.name} failed (exit ${code}); see ${spec.log}`);
   const maxKiB = Number((await readFile(timeFile, 'utf8')).trim().split('\n').at(-1));
   await rm(timeFile, { force: true });
-  return { name: spec.name, seconds, peakRssMiB: maxKiB / MIB, peakTreeRssMiB: Math.max(peakTree, maxKiB) / MIB };
+  const largest = Math.max(maxKiB, peakSingle);
+  return { name: spec.name, seconds, peakRssMiB: largest / MIB, peakTreeRssMiB: Math.max(peakTree, largest) / MIB };
 }
 
 /** Total size in bytes of the files under `dir`. */

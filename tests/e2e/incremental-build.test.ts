@@ -1,0 +1,83 @@
+/**
+ * A rebuild after one raw file is added, one changed and one deleted re-ingests and re-renders only
+ * what they touch (the article loader's cache and Astro's incremental build) and yields the same
+ * site, byte for byte, as a cold build of the same input.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../../scripts/ingest/run.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const curated = path.join(root, 'content/curated');
+let work: string;
+let rebuildLog: string;
+
+/**
+ * Added, changed and deleted by the rebuild: dated articles of one series, so the added one becomes
+ * the others' later neighbour and the deleted one leaves a gap between 2020-03-22 and 2021-05-13.
+ */
+const ADDED = 'captions-and-footnotes.txt';
+const CHANGED = '001_b4141182fc587337.txt';
+const DELETED = '004_b3611ee2d1f4bff8.txt';
+
+/** Astro's log, without its colours. */
+function astroBuild(outDir: string, cacheDir: string, articles: string): string {
+  const log = execFileSync(process.execPath, [path.join(root, 'scripts/bench/astro-build.ts'), root, outDir, cacheDir, '--verbose'], {
+    cwd: root,
+    env: { ...process.env, ARCHIVE_ARTICLES_DIR: articles },
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+  return log.replace(/\x1b\[[\d;]*m/g, '');
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'incremental-build-'));
+  const raw = path.join(work, 'raw');
+  mkdirSync(raw);
+  for (const name of readdirSync(path.join(root, 'tests/fixtures'))) {
+    if (`${name}.txt` !== ADDED) copyFileSync(path.join(root, 'tests/fixtures', name, 'input.txt'), path.join(raw, `${name}.txt`));
+  }
+  const ingest = () => runIngest({ input: raw, output: path.join(work, 'articles'), curated });
+  await ingest();
+  astroBuild(path.join(work, 'dist'), path.join(work, 'cache'), path.join(work, 'articles'));
+
+  copyFileSync(path.join(root, 'tests/fixtures', ADDED.replace('.txt', ''), 'input.txt'), path.join(raw, ADDED));
+  appendFileSync(path.join(raw, CHANGED), '\n\nA paragraph added after the first build.\n');
+  rmSync(path.join(raw, DELETED));
+  await ingest();
+  rebuildLog = astroBuild(path.join(work, 'dist'), path.join(work, 'cache'), path.join(work, 'articles'));
+  astroBuild(path.join(work, 'cold-dist'), path.join(work, 'cold-cache'), path.join(work, 'articles'));
+}, 240_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('a rebuild after one file added, one changed and one deleted', () => {
+  it('reuses the article pages nothing touched and renders the changed one again', () => {
+    expect(rebuildLog).toMatch(/\/articles\/[\w-]+\/index\.html \((cached|restored)\)/);
+    expect(rebuildLog).toMatch(/\/articles\/2021-05-13-spotlight-on-iran-may-13-27-2021\/index\.html \(\+/);
+    expect(rebuildLog).toMatch(/\/articles\/2020-03-22-spotlight-on-iran-march-22-april-5-2020\/index\.html \(\+/);
+    expect(rebuildLog).toMatch(/\[article-loader\] 11 articles, 2 rendered, 9 unchanged/);
+  });
+
+  it('writes the same files, byte for byte, as a cold build of the same input', () => {
+    const incremental = path.join(work, 'dist');
+    const cold = path.join(work, 'cold-dist');
+    expect(filesUnder(incremental)).toEqual(filesUnder(cold));
+    for (const file of filesUnder(cold)) {
+      expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(cold, file))), file).toBe(true);
+    }
+  });
+});
