@@ -56,7 +56,7 @@ export async function loadAliases(file = ALIASES_FILE): Promise<AliasTable> {
   try {
     return aliasTable(result.data.aliases);
   } catch (error) {
-    throw new Error(`${file}: error: ${(error as Error).message} (curated-file)`);
+    throw new Error(`${file}: error: ${(error as Error).message} (curated-file)`, { cause: error });
   }
 }
 

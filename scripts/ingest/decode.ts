@@ -41,6 +41,7 @@ function decodeWith(bytes: Uint8Array, encoding: Encoding): string {
 }
 
 /** Control characters other than tab, LF, VT, CR and form feed: a text file has (almost) none. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this pattern is for
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 /** A file where at least this share of the characters are control characters is binary data. */
 const BINARY_SHARE = 0.1;

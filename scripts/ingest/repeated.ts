@@ -194,13 +194,16 @@ export function stripRepeated(line: string, sentences: { text: string }[]): { te
   // keeps its boilerplate, it never loses text.
   if (!quick.test(line)) return { text: line, cut: [] };
   const cut: string[] = [];
-  const text = line
-    .replace(full, (match: string, offset: number) => {
-      if (offset > 0 && WORD_CHARACTER.test(line[offset - 1]!)) return match;
-      cut.push(match);
-      return '\u0000';
-    })
-    .replace(/\s*\u0000\s*/g, (gap, offset: number, whole: string) => (offset === 0 || offset + gap.length === whole.length ? '' : ' '))
-    .trim();
+  const kept: string[] = [];
+  let from = 0;
+  for (const match of line.matchAll(full)) {
+    if (match.index > 0 && WORD_CHARACTER.test(line[match.index - 1]!)) continue;
+    kept.push(line.slice(from, match.index));
+    cut.push(match[0]);
+    from = match.index + match[0].length;
+  }
+  kept.push(line.slice(from));
+  // The white space around a cut goes with it; what stood on both sides is joined by one space.
+  const text = kept.map((part) => part.trim()).filter(Boolean).join(' ');
   return { text, cut };
 }

@@ -10,11 +10,12 @@
 import { createHash } from 'node:crypto';
 import type { Archive, Article, SourceEntry } from './archive/archive.ts';
 
-type Entry = SourceEntry & { digest?: string };
+/** Astro types a store entry's digest as a string or a number; the loader always sets a string. */
+type Entry = SourceEntry & { digest?: string | number };
 
 /** An article as another page shows it: its URL and (through the digest) its front-matter. */
 const linked = (article: Article<Entry> | undefined): [string, string] | null =>
-  article ? [article.id, article.entry.digest ?? ''] : null;
+  article ? [article.id, String(article.entry.digest ?? '')] : null;
 
 export function articlePageKey<E extends Entry>(archive: Archive<E>, article: Article<E>): string {
   const { data } = article;

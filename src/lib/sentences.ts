@@ -14,7 +14,7 @@ const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
-const END = /[.!?…]+["'”’»)\]]*\s+(?=["'“‘«(\[\p{Lu}\p{Lt}\p{Lo}\p{N}])/gu;
+const END = /[.!?…]+["'”’»)\]]*\s+(?=["'“‘«([\p{Lu}\p{Lt}\p{Lo}\p{N}])/gu;
 
 function isAbbreviation(text: string, dot: number): boolean {
   if (text[dot] !== '.') return false;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../scripts/ingest/run.ts';
+import { listFixtures } from '../helpers/fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const curated = path.join(root, 'content/curated');
@@ -31,6 +32,7 @@ function astroBuild(outDir: string, cacheDir: string, articles: string): string 
     encoding: 'utf8',
     stdio: 'pipe',
   });
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m)
   return log.replace(/\x1b\[[\d;]*m/g, '');
 }
 
@@ -45,8 +47,8 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'incremental-build-'));
   const raw = path.join(work, 'raw');
   mkdirSync(raw);
-  for (const name of readdirSync(path.join(root, 'tests/fixtures'))) {
-    if (`${name}.txt` !== ADDED) copyFileSync(path.join(root, 'tests/fixtures', name, 'input.txt'), path.join(raw, `${name}.txt`));
+  for (const fixture of listFixtures()) {
+    if (`${fixture.name}.txt` !== ADDED) copyFileSync(path.join(fixture.dir, 'input.txt'), path.join(raw, `${fixture.name}.txt`));
   }
   const ingest = () => runIngest({ input: raw, output: path.join(work, 'articles'), curated });
   await ingest();

@@ -14,10 +14,11 @@ import remarkGfm from 'remark-gfm';
 /** hastscript's fragment is `null`, which `evaluate` refuses: stand in a marker and map it back. */
 const FRAGMENT = Symbol('fragment');
 const unwrap = (type: unknown) => (type === FRAGMENT ? null : type);
+type JsxFunction = (type: unknown, props: unknown, key?: unknown) => unknown;
 const jsxRuntime = {
   Fragment: FRAGMENT,
-  jsx: (type: unknown, props: unknown, key?: unknown) => (runtime.jsx as Function)(unwrap(type), props, key),
-  jsxs: (type: unknown, props: unknown, key?: unknown) => (runtime.jsxs as Function)(unwrap(type), props, key),
+  jsx: (type: unknown, props: unknown, key?: unknown) => (runtime.jsx as JsxFunction)(unwrap(type), props, key),
+  jsxs: (type: unknown, props: unknown, key?: unknown) => (runtime.jsxs as JsxFunction)(unwrap(type), props, key),
 };
 
 export async function renderMdx(source: string): Promise<{ tree: Root; html: string; text: string }> {

@@ -39,6 +39,7 @@ const nameWords = (rawFile: string) => foldedWords(rawFile.replace(/^_news_\d+_/
 /** The raw text as a reader should find it: control characters and the licence sentence gone. */
 const withoutLicence = (line: string) =>
   line
+  // eslint-disable-next-line no-control-regex -- control characters are what the test removes
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
     .replace(new RegExp(LICENCE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'gi'), '')
     .trim();
