@@ -53,9 +53,19 @@ interface Paths {
 
 const say = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
 
-const node = (script: string, ...args: string[]): string[] => [process.execPath, path.join(repo, script), ...args];
+const node = (script: string, ...args: string[]): string[] => [
+  process.execPath,
+  path.join(repo, script),
+  ...args,
+];
 
-async function phase(name: string, command: string[], p: Paths, cwd: string, env?: Record<string, string>): Promise<PhaseResult> {
+async function phase(
+  name: string,
+  command: string[],
+  p: Paths,
+  cwd: string,
+  env?: Record<string, string>,
+): Promise<PhaseResult> {
   say(`${name} …`);
   const log = path.join(p.logs, `${name.replace(/\W+/g, '-')}-${Date.now()}.log`);
   const result = await runPhase({ name, command, cwd, env, log });
@@ -68,7 +78,17 @@ async function buildProject(p: Paths, project: string, label: string): Promise<P
   const dist = path.join(p.tmp, 'project/dist');
   const cache = path.join(p.tmp, 'project/cache');
   const env = { ARCHIVE_ARTICLES_DIR: p.articles };
-  const ingestArgs = ['--input', p.raw, '--output', p.articles, '--curated', p.curated, '--report', path.join(p.tmp, 'ingest.json'), '--quiet'];
+  const ingestArgs = [
+    '--input',
+    p.raw,
+    '--output',
+    p.articles,
+    '--curated',
+    p.curated,
+    '--report',
+    path.join(p.tmp, 'ingest.json'),
+    '--quiet',
+  ];
   const astroArgs = [project, dist, cache, ...(values['incremental-build'] ? ['--incremental'] : [])];
   say(`project build (${label})`);
   return [
@@ -85,21 +105,41 @@ async function buildBaseline(p: Paths): Promise<PhaseResult[]> {
   const dist = path.join(root, 'dist');
   say('fastest-path baseline build');
   return [
-    await phase('astro build', node('scripts/bench/astro-build.ts', root, dist, path.join(root, 'cache')), p, root),
+    await phase(
+      'astro build',
+      node('scripts/bench/astro-build.ts', root, dist, path.join(root, 'cache')),
+      p,
+      root,
+    ),
     // Pagefind's own CLI over the whole folder: the baseline has no indexing script of its own.
-    await phase('pagefind', [path.join(repo, 'node_modules/.bin/pagefind'), '--site', dist, '--force-language', 'en'], p, root),
+    await phase(
+      'pagefind',
+      [path.join(repo, 'node_modules/.bin/pagefind'), '--site', dist, '--force-language', 'en'],
+      p,
+      root,
+    ),
   ];
 }
 
 async function setUp(): Promise<Paths> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'archive-bench-'));
-  const p = { tmp, raw: path.join(tmp, 'raw'), articles: path.join(tmp, 'articles'), logs: path.join(tmp, 'logs'), curated: path.join(tmp, 'curated') };
+  const p = {
+    tmp,
+    raw: path.join(tmp, 'raw'),
+    articles: path.join(tmp, 'articles'),
+    logs: path.join(tmp, 'logs'),
+    curated: path.join(tmp, 'curated'),
+  };
   await mkdir(p.logs, { recursive: true });
   await cp(path.join(repo, 'content/curated'), p.curated, { recursive: true });
   // The synthetic corpus reshuffles five samples' sentences, so each recurs in a fifth of its files:
   // the corpus-wide boilerplate rule would strip whole bodies. It still runs (its cost is measured),
   // but only a line in every file would count. A real corpus (--corpus) keeps the project's rule.
-  if (!values.corpus) await writeFile(path.join(p.curated, 'boilerplate.yaml'), 'minFiles: 20\nminShare: 1\nminWords: 4\nkeep: []\n');
+  if (!values.corpus)
+    await writeFile(
+      path.join(p.curated, 'boilerplate.yaml'),
+      'minFiles: 20\nminShare: 1\nminWords: 4\nkeep: []\n',
+    );
   return p;
 }
 
@@ -108,16 +148,27 @@ async function prepare(p: Paths): Promise<RawCorpus> {
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   const corpus = values.corpus
     ? await copiedCorpus(path.resolve(values.corpus), p.raw, limit)
-    : await syntheticCorpus(await loadTemplates(path.join(repo, 'content/raw'), path.join(repo, 'content/curated')), p.raw, Number(values.articles));
+    : await syntheticCorpus(
+        await loadTemplates(path.join(repo, 'content/raw'), path.join(repo, 'content/curated')),
+        p.raw,
+        Number(values.articles),
+      );
   const what = values.corpus ? `copied from ${values.corpus}` : 'synthetic, from content/raw';
-  say(`${corpus.files.length} raw articles (${what}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${p.raw}`);
+  say(
+    `${corpus.files.length} raw articles (${what}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${p.raw}`,
+  );
   return corpus;
 }
 
 async function searches(dist: string): Promise<QueryResult[]> {
   if (values['no-search']) return [];
   say('first searches in headless Chromium …');
-  const queries = values.queries ? values.queries.split(',').map((q) => q.trim()).filter(Boolean) : QUERIES;
+  const queries = values.queries
+    ? values.queries
+        .split(',')
+        .map((q) => q.trim())
+        .filter(Boolean)
+    : QUERIES;
   const results = await measureSearch(dist, queries);
   for (const q of results) say(`  ${describeQuery(q)}`);
   return results;
@@ -125,7 +176,10 @@ async function searches(dist: string): Promise<QueryResult[]> {
 
 async function save(result: BenchResult, outDir: string): Promise<string> {
   await mkdir(outDir, { recursive: true });
-  const base = path.join(outDir, result.corpus === 'synthetic' ? `bench-${result.articles}` : `bench-${result.corpus}-${result.articles}`);
+  const base = path.join(
+    outDir,
+    result.corpus === 'synthetic' ? `bench-${result.articles}` : `bench-${result.corpus}-${result.articles}`,
+  );
   await writeFile(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   const table = markdown(result);
   await writeFile(`${base}.md`, table);
@@ -138,13 +192,18 @@ async function edits(p: Paths, project: string, corpus: RawCorpus): Promise<Benc
   const afterAdd = await buildProject(p, project, `one article added: ${added}`);
   const afterChange = await buildProject(p, project, `one article changed: ${await changeOne(p.raw, added)}`);
   const victim = corpus.files[Math.floor(corpus.files.length / 2)]!;
-  const afterDelete = await buildProject(p, project, `one article deleted: ${await deleteOne(p.raw, victim)}`);
+  const afterDelete = await buildProject(
+    p,
+    project,
+    `one article deleted: ${await deleteOne(p.raw, victim)}`,
+  );
   return { added: afterAdd, changed: afterChange, deleted: afterDelete };
 }
 
 async function main(): Promise<void> {
   const n = Number(values.articles);
-  if (!values.corpus && (!Number.isInteger(n) || n < 1)) throw new Error(`bench: --articles must be a positive integer, got ${values.articles}`);
+  if (!values.corpus && (!Number.isInteger(n) || n < 1))
+    throw new Error(`bench: --articles must be a positive integer, got ${values.articles}`);
   const project = path.resolve(values.project);
   const p = await setUp();
   say(`project ${project}, temporary folder ${p.tmp}`);
@@ -156,9 +215,20 @@ async function main(): Promise<void> {
     const search = await searches(dist);
     const baseline = await buildBaseline(p);
     const changes = await edits(p, project, corpus);
-    const partial = { date: new Date().toISOString(), machine: machine(), corpus: values.corpus ? path.basename(path.resolve(values.corpus)) : 'synthetic',
-      articles: corpus.files.length, project: cold, baseline, edits: changes, search,
-      sizes: { ...sizes, baselineDistBytes: baseline.length ? await sizeOf(path.join(p.tmp, 'baseline/dist')) : 0 } };
+    const partial = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      corpus: values.corpus ? path.basename(path.resolve(values.corpus)) : 'synthetic',
+      articles: corpus.files.length,
+      project: cold,
+      baseline,
+      edits: changes,
+      search,
+      sizes: {
+        ...sizes,
+        baselineDistBytes: baseline.length ? await sizeOf(path.join(p.tmp, 'baseline/dist')) : 0,
+      },
+    };
     const table = await save({ ...partial, budgets: budgets(partial) }, path.resolve(values.out));
     process.stdout.write(table);
   } finally {

@@ -43,13 +43,28 @@ function progress(): IngestOptions['onProgress'] {
 }
 
 async function main(): Promise<number> {
-  const report = await runIngest({ input: values.input, output: values.output, curated: values.curated, force: values.force, onProgress: progress() });
+  const report = await runIngest({
+    input: values.input,
+    output: values.output,
+    curated: values.curated,
+    force: values.force,
+    onProgress: progress(),
+  });
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
   await mkdir(path.dirname(values.report), { recursive: true });
   await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
   const where = (rawFile: string) => path.relative(process.cwd(), path.join(report.input, rawFile));
-  const broad = overHalfMessage(report.files.flatMap((f) => (f.tags ? [f.tags] : [])), [FALLBACK_TAG]);
-  for (const line of [...diagnosticLines(messagesOf(report, where), values.quiet), ...repeatedLines(report), ...(broad ? [broad] : []), summaryLine(report, values.report)]) console.log(line);
+  const broad = overHalfMessage(
+    report.files.flatMap((f) => (f.tags ? [f.tags] : [])),
+    [FALLBACK_TAG],
+  );
+  for (const line of [
+    ...diagnosticLines(messagesOf(report, where), values.quiet),
+    ...repeatedLines(report),
+    ...(broad ? [broad] : []),
+    summaryLine(report, values.report),
+  ])
+    console.log(line);
   const failed = report.summary.rejected > 0 || report.summary.warnings > 0;
   return values.strict && failed ? 1 : 0;
 }

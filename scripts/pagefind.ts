@@ -39,7 +39,9 @@ export function pageUrl(site: string, file: string): string {
 const ALIASES_FILE = path.resolve(import.meta.dirname, '../content/curated/aliases.yaml');
 
 const aliasesSchema = z.object({
-  aliases: z.array(z.object({ name: z.string().trim().min(1), spellings: z.array(z.string().trim().min(1)).min(1) })).default([]),
+  aliases: z
+    .array(z.object({ name: z.string().trim().min(1), spellings: z.array(z.string().trim().min(1)).min(1) }))
+    .default([]),
 });
 
 /** The curated alias list; a missing file means no aliases, a malformed one stops the build. */
@@ -64,13 +66,20 @@ async function addPages(index: pagefind.PagefindIndex, site: string, aliases: Al
   const files = await htmlFiles(site);
   let count = 0;
   for (let i = 0; i < files.length; i += BATCH) {
-    const added = await Promise.all(files.slice(i, i + BATCH).map((file) => addPage(index, site, file, aliases)));
+    const added = await Promise.all(
+      files.slice(i, i + BATCH).map((file) => addPage(index, site, file, aliases)),
+    );
     count += added.filter(Boolean).length;
   }
   return count;
 }
 
-async function addPage(index: pagefind.PagefindIndex, site: string, file: string, aliases: AliasTable): Promise<boolean> {
+async function addPage(
+  index: pagefind.PagefindIndex,
+  site: string,
+  file: string,
+  aliases: AliasTable,
+): Promise<boolean> {
   const html = await readFile(file, 'utf8');
   // Pages without an article body (indexes, search, 404) have nothing to index.
   if (!html.includes('data-pagefind-body')) return false;
@@ -79,7 +88,12 @@ async function addPage(index: pagefind.PagefindIndex, site: string, file: string
 }
 
 /** Indexes one page's HTML, transliteration-folded and alias-expanded, under the URL it is served at. */
-export async function addFoldedHtml(index: pagefind.PagefindIndex, url: string, html: string, aliases?: AliasTable): Promise<void> {
+export async function addFoldedHtml(
+  index: pagefind.PagefindIndex,
+  url: string,
+  html: string,
+  aliases?: AliasTable,
+): Promise<void> {
   const folded = foldTransliteration(html);
   const added = await index.addHTMLFile({ url, content: aliases ? expandHtml(folded, aliases) : folded });
   if (added.errors.length > 0) throw new Error(`pagefind: ${url}: ${added.errors.join('; ')}`);

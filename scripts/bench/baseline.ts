@@ -46,14 +46,18 @@ const { Content } = await render(entry);
 async function linkAsMarkdown(articlesDir: string, markdownDir: string): Promise<void> {
   await mkdir(markdownDir, { recursive: true });
   for (const name of await readdir(articlesDir)) {
-    if (name.endsWith('.mdx')) await symlink(path.join(articlesDir, name), path.join(markdownDir, `${name.slice(0, -1)}`));
+    if (name.endsWith('.mdx'))
+      await symlink(path.join(articlesDir, name), path.join(markdownDir, `${name.slice(0, -1)}`));
   }
 }
 
 /** Writes the baseline project into `root` and returns `root`. */
 export async function writeBaseline(root: string, articlesDir: string, repoRoot: string): Promise<string> {
   await mkdir(path.join(root, 'src/pages/articles'), { recursive: true });
-  await writeFile(path.join(root, 'package.json'), `${JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' })}\n`);
+  await writeFile(
+    path.join(root, 'package.json'),
+    `${JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' })}\n`,
+  );
   await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   await linkAsMarkdown(path.resolve(articlesDir), path.join(root, 'articles'));
   await writeFile(path.join(root, 'astro.config.mjs'), CONFIG);

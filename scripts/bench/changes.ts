@@ -25,7 +25,8 @@ export async function syntheticCorpus(templates: Template[], rawDir: string, n: 
 export async function copiedCorpus(corpusDir: string, rawDir: string, limit?: number): Promise<RawCorpus> {
   const all = (await readdir(corpusDir)).filter((name) => name.endsWith('.txt')).sort();
   const chosen = limit === undefined ? all : all.slice(0, limit + 1);
-  if (chosen.length < 4) throw new Error(`bench: ${corpusDir} holds ${chosen.length} .txt files; need at least 4`);
+  if (chosen.length < 4)
+    throw new Error(`bench: ${corpusDir} holds ${chosen.length} .txt files; need at least 4`);
   const held = chosen.pop()!;
   await mkdir(rawDir, { recursive: true });
   for (const name of chosen) await copyFile(path.join(corpusDir, name), path.join(rawDir, name));
@@ -37,7 +38,10 @@ export async function copiedCorpus(corpusDir: string, rawDir: string, limit?: nu
 
 /** One sentence appended to a raw file: a new last paragraph, as a correction would add. */
 export async function changeOne(rawDir: string, name: string): Promise<string> {
-  await appendFile(path.join(rawDir, name), '\n\nThis paragraph was added by the benchmark to change one article.\n');
+  await appendFile(
+    path.join(rawDir, name),
+    '\n\nThis paragraph was added by the benchmark to change one article.\n',
+  );
   return name;
 }
 

@@ -27,8 +27,22 @@ export interface Template {
   bullets: number[];
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const DATE_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})\b/gi;
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const DATE_RE =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})\b/gi;
 const BULLET_RE = /^(\s*[•▪●·]\s+)(.*)$/;
 const DAY_MS = 86_400_000;
 /** The decade the dates are spread over: 2015-01-01 … 2024-12-31. */
@@ -41,18 +55,28 @@ const isoOf = (m: RegExpMatchArray): string =>
 const dayDiff = (a: string, b: string): number => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
 /** Prose paragraphs long enough to be body text, not a caption (which ends in its credit). */
-const isProse = (line: string): boolean => line.length >= 160 && !/\)\s*$/.test(line) && !BULLET_RE.test(line);
+const isProse = (line: string): boolean =>
+  line.length >= 160 && !/\)\s*$/.test(line) && !BULLET_RE.test(line);
 
 function findDateLine(lines: string[], dateStart: string | undefined, before: number): number | undefined {
   if (dateStart === undefined) return undefined;
-  const index = lines.slice(0, before).findIndex((line) => [...line.matchAll(DATE_RE)].some((m) => isoOf(m) === dateStart));
+  const index = lines
+    .slice(0, before)
+    .findIndex((line) => [...line.matchAll(DATE_RE)].some((m) => isoOf(m) === dateStart));
   return index < 0 ? undefined : index;
 }
 
 /** Reads a sample through the real ingester, to learn which lines are its title and its date. */
-export function templateOf(name: string, bytes: Uint8Array, curated: Parameters<typeof ingestBytes>[2]): Template {
+export function templateOf(
+  name: string,
+  bytes: Uint8Array,
+  curated: Parameters<typeof ingestBytes>[2],
+): Template {
   const result = ingestBytes(bytes, name, curated);
-  if (!result.ok) throw new Error(`bench: sample ${name} does not ingest: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!result.ok)
+    throw new Error(
+      `bench: sample ${name} does not ingest: ${result.diagnostics.map((d) => d.message).join('; ')}`,
+    );
   const { title, dateStart, dateEnd } = result.data;
   const lines = decode(bytes).text.split(/\r?\n/);
   const titleLines = lines.flatMap((line, i) => (line.trim() === title ? [i] : []));
@@ -122,12 +146,24 @@ export function articleAt(template: Template, index: number): string {
   if (template.dateLine !== undefined) {
     const start = dayOf(index);
     const span = template.spanDays + Math.floor(index / DECADE_DAYS);
-    lines[template.dateLine] = redate(lines[template.dateLine]!, start, new Date(start.getTime() + span * DAY_MS));
+    lines[template.dateLine] = redate(
+      lines[template.dateLine]!,
+      start,
+      new Date(start.getTime() + span * DAY_MS),
+    );
   }
-  const prose = shuffled(template.prose.map((i) => template.lines[i]!), random);
+  const prose = shuffled(
+    template.prose.map((i) => template.lines[i]!),
+    random,
+  );
   template.prose.forEach((at, k) => (lines[at] = prose[k]!));
-  const bullets = shuffled(template.bullets.map((i) => BULLET_RE.exec(template.lines[i]!)![2]!), random);
-  template.bullets.forEach((at, k) => (lines[at] = `${BULLET_RE.exec(template.lines[at]!)![1]}${bullets[k]}`));
+  const bullets = shuffled(
+    template.bullets.map((i) => BULLET_RE.exec(template.lines[i]!)![2]!),
+    random,
+  );
+  template.bullets.forEach(
+    (at, k) => (lines[at] = `${BULLET_RE.exec(template.lines[at]!)![1]}${bullets[k]}`),
+  );
   return lines.join('\n');
 }
 
@@ -136,14 +172,21 @@ export async function loadTemplates(sampleDir: string, curatedDir: string): Prom
   const curated = await loadCurated(curatedDir);
   const names = (await readdir(sampleDir)).filter((f) => f.endsWith('.txt')).sort();
   if (names.length === 0) throw new Error(`bench: no .txt samples in ${sampleDir}`);
-  return Promise.all(names.map(async (name) => templateOf(name, await readFile(path.join(sampleDir, name)), curated)));
+  return Promise.all(
+    names.map(async (name) => templateOf(name, await readFile(path.join(sampleDir, name)), curated)),
+  );
 }
 
 export const rawNameOf = (template: Template, index: number): string =>
   `${String(index).padStart(6, '0')}_${template.name.replace(/^\d+_/, '')}`;
 
 /** Writes articles `from` … `to - 1` into `outDir`, cycling through the templates. */
-export async function writeCorpus(templates: Template[], outDir: string, from: number, to: number): Promise<string[]> {
+export async function writeCorpus(
+  templates: Template[],
+  outDir: string,
+  from: number,
+  to: number,
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const names: string[] = [];
   for (let index = from; index < to; index++) {

@@ -44,13 +44,15 @@ async function readProc(pid: string): Promise<ProcInfo | undefined> {
 export async function treeRssKiB(root: number): Promise<{ sum: number; max: number }> {
   const pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p));
   const infos = new Map<number, ProcInfo>();
-  await Promise.all(pids.map(async (p) => {
-    const info = await readProc(p);
-    if (info) infos.set(Number(p), info);
-  }));
+  await Promise.all(
+    pids.map(async (p) => {
+      const info = await readProc(p);
+      if (info) infos.set(Number(p), info);
+    }),
+  );
   const inTree = new Set([root]);
   // Parents can appear after children in /proc order, so iterate until the set stops growing.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, info] of infos) {
       if (inTree.has(pid) || !inTree.has(info.ppid)) continue;
@@ -99,12 +101,19 @@ export async function runPhase(spec: PhaseSpec): Promise<PhaseResult> {
   const maxKiB = Number((await readFile(timeFile, 'utf8')).trim().split('\n').at(-1));
   await rm(timeFile, { force: true });
   const largest = Math.max(maxKiB, peakSingle);
-  return { name: spec.name, seconds, peakRssMiB: largest / MIB, peakTreeRssMiB: Math.max(peakTree, largest) / MIB };
+  return {
+    name: spec.name,
+    seconds,
+    peakRssMiB: largest / MIB,
+    peakTreeRssMiB: Math.max(peakTree, largest) / MIB,
+  };
 }
 
 /** Total size in bytes of the files under `dir`. */
 export async function sizeOf(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const sizes = await Promise.all(entries.filter((e) => e.isFile()).map((e) => stat(`${e.parentPath}/${e.name}`).then((s) => s.size)));
+  const sizes = await Promise.all(
+    entries.filter((e) => e.isFile()).map((e) => stat(`${e.parentPath}/${e.name}`).then((s) => s.size)),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }

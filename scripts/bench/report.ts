@@ -59,20 +59,48 @@ export function budgets(r: Omit<BenchResult, 'budgets'>): Budget[] {
   const allPhases = [...r.project, ...r.edits.added, ...r.edits.changed, ...r.edits.deleted];
   const peak = peakMiB(allPhases);
   const list: Budget[] = [
-    { name: 'ingest rate', limit: '≥ 2,000 articles/s', measured: `${rate.toFixed(0)} articles/s`, holds: rate >= 2000 },
-    { name: 'peak memory, largest process (any build)', limit: '≤ 8 GB (aim ≤ 4 GB)', measured: gib(peak), holds: peak <= 8 * 1024 },
+    {
+      name: 'ingest rate',
+      limit: '≥ 2,000 articles/s',
+      measured: `${rate.toFixed(0)} articles/s`,
+      holds: rate >= 2000,
+    },
+    {
+      name: 'peak memory, largest process (any build)',
+      limit: '≤ 8 GB (aim ≤ 4 GB)',
+      measured: gib(peak),
+      holds: peak <= 8 * 1024,
+    },
   ];
-  for (const [what, phases] of [['added', r.edits.added], ['changed', r.edits.changed]] as const) {
+  for (const [what, phases] of [
+    ['added', r.edits.added],
+    ['changed', r.edits.changed],
+  ] as const) {
     const share = seconds(phases) / cold;
-    list.push({ name: `rebuild after one article ${what}`, limit: '≤ 15% of cold (aim ≤ 5%)', measured: percent(seconds(phases), cold), holds: share <= 0.15 });
+    list.push({
+      name: `rebuild after one article ${what}`,
+      limit: '≤ 15% of cold (aim ≤ 5%)',
+      measured: percent(seconds(phases), cold),
+      holds: share <= 0.15,
+    });
   }
   if (r.baseline.length > 0) {
     const ratio = cold / seconds(r.baseline);
-    list.push({ name: 'cold build ÷ fastest path', limit: '≤ 2.5× (aim ≤ 1.5×)', measured: `${ratio.toFixed(2)}×`, holds: ratio <= 2.5 });
+    list.push({
+      name: 'cold build ÷ fastest path',
+      limit: '≤ 2.5× (aim ≤ 1.5×)',
+      measured: `${ratio.toFixed(2)}×`,
+      holds: ratio <= 2.5,
+    });
   }
   if (r.search.length > 0) {
     const firstSearch = Math.max(0, ...r.search.map((q) => q.searchBytes));
-    list.push({ name: 'first search transfer', limit: '≤ 150 kB (N = 10,000)', measured: `${(firstSearch / 1000).toFixed(1)} kB`, holds: firstSearch <= 150_000 });
+    list.push({
+      name: 'first search transfer',
+      limit: '≤ 150 kB (N = 10,000)',
+      measured: `${(firstSearch / 1000).toFixed(1)} kB`,
+      holds: firstSearch <= 150_000,
+    });
   }
   return list;
 }
@@ -80,9 +108,14 @@ export function budgets(r: Omit<BenchResult, 'budgets'>): Budget[] {
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
 function phaseRows(label: string, phases: PhaseResult[], articles: number): string[] {
-  const rows = phases.map((p) => `| ${label} | ${p.name} | ${fmt(p.seconds)} | ${fmt(articles / p.seconds, 0)} | ${fmt(p.peakRssMiB, 0)} | ${fmt(p.peakTreeRssMiB, 0)} |`);
+  const rows = phases.map(
+    (p) =>
+      `| ${label} | ${p.name} | ${fmt(p.seconds)} | ${fmt(articles / p.seconds, 0)} | ${fmt(p.peakRssMiB, 0)} | ${fmt(p.peakTreeRssMiB, 0)} |`,
+  );
   const total = seconds(phases);
-  rows.push(`| ${label} | **total** | **${fmt(total)}** | ${fmt(articles / total, 0)} | ${fmt(peakMiB(phases), 0)} | ${fmt(peakTreeMiB(phases), 0)} |`);
+  rows.push(
+    `| ${label} | **total** | **${fmt(total)}** | ${fmt(articles / total, 0)} | ${fmt(peakMiB(phases), 0)} | ${fmt(peakTreeMiB(phases), 0)} |`,
+  );
   return rows;
 }
 
@@ -110,7 +143,10 @@ export function markdown(r: BenchResult): string {
       ? [
           '| first search on /search/ (cold cache) | results | Pagefind kB | of which meta / wasm / js / index / filter / fragments | page + Pagefind kB | ms to first 5 results |',
           '|---|---:|---:|---|---:|---:|',
-          ...r.search.map((q) => `| \`${q.query}\` | ${q.results} | ${fmt(q.searchBytes / 1000)} | ${kindsCell(q)} | ${fmt(q.totalBytes / 1000)} | ${fmt(q.msToFirstResults, 0)} |`),
+          ...r.search.map(
+            (q) =>
+              `| \`${q.query}\` | ${q.results} | ${fmt(q.searchBytes / 1000)} | ${kindsCell(q)} | ${fmt(q.totalBytes / 1000)} | ${fmt(q.msToFirstResults, 0)} |`,
+          ),
           '',
         ]
       : []),

@@ -35,7 +35,13 @@ export interface QueryResult {
 /** Synthetic corpus (built from the five samples). */
 export const QUERIES = ['sanctions', 'Qods Force Baghdad', 'Zarif Moscow Russia'];
 /** The Tehran Times corpus (issue #10). */
-export const REAL_CORPUS_QUERIES = ['sanctions', 'Zarif', 'Rouhani nuclear talks', 'Qalibaf', 'Mottaki Ankara'];
+export const REAL_CORPUS_QUERIES = [
+  'sanctions',
+  'Zarif',
+  'Rouhani nuclear talks',
+  'Qalibaf',
+  'Mottaki Ankara',
+];
 
 /** Text files a real server would send gzip-compressed; Pagefind's own index files are gzip already. */
 const COMPRESSIBLE = /\.(html|js|css|json|svg|xml|txt)$|\/$/;
@@ -62,7 +68,8 @@ function countBytes(context: BrowserContext): Record<Kind, number> {
     const url = new URL(request.url());
     const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
     const headers = (await request.sizes()).responseHeadersSize;
-    tally[kindOf(url.pathname)] += headers + (COMPRESSIBLE.test(url.pathname) ? gzipSync(body).length : body.length);
+    tally[kindOf(url.pathname)] +=
+      headers + (COMPRESSIBLE.test(url.pathname) ? gzipSync(body).length : body.length);
   });
   return tally;
 }
@@ -74,14 +81,24 @@ async function measureQuery(browser: Browser, origin: string, query: string): Pr
     const page = await context.newPage();
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
     const status = page.locator('[data-search-status]').filter({ hasText: /article|No/ });
-    await Promise.race([page.locator('.search-result').nth(4).waitFor({ timeout: 60_000 }), status.waitFor({ timeout: 60_000 })]);
+    await Promise.race([
+      page.locator('.search-result').nth(4).waitFor({ timeout: 60_000 }),
+      status.waitFor({ timeout: 60_000 }),
+    ]);
     const ms = await page.evaluate(() => performance.now());
     await status.waitFor({ timeout: 60_000 });
     const results = Number(/^\d+/.exec((await status.textContent()) ?? '')?.[0] ?? 0);
     // requestfinished events can trail the promise that consumed the response by a moment.
     await page.waitForTimeout(300);
     const searchBytes = KINDS.filter((k) => k !== 'page').reduce((sum, k) => sum + bytes[k], 0);
-    return { query, results, searchBytes, totalBytes: searchBytes + bytes.page, bytesByKind: { ...bytes }, msToFirstResults: ms };
+    return {
+      query,
+      results,
+      searchBytes,
+      totalBytes: searchBytes + bytes.page,
+      bytesByKind: { ...bytes },
+      msToFirstResults: ms,
+    };
   } finally {
     await context.close();
   }
@@ -111,10 +128,19 @@ async function main(): Promise<void> {
     options: { queries: { type: 'string' }, out: { type: 'string' } },
   });
   const dist = path.resolve(positionals[0] ?? 'dist');
-  const queries = values.queries ? values.queries.split(',').map((q) => q.trim()).filter(Boolean) : REAL_CORPUS_QUERIES;
+  const queries = values.queries
+    ? values.queries
+        .split(',')
+        .map((q) => q.trim())
+        .filter(Boolean)
+    : REAL_CORPUS_QUERIES;
   const results = await measureSearch(dist, queries);
   for (const q of results) process.stdout.write(`${describeQuery(q)}\n`);
-  if (values.out) await writeFile(values.out, `${JSON.stringify({ date: new Date().toISOString(), dist, results }, null, 2)}\n`);
+  if (values.out)
+    await writeFile(
+      values.out,
+      `${JSON.stringify({ date: new Date().toISOString(), dist, results }, null, 2)}\n`,
+    );
 }
 
 if (import.meta.main) await main();

@@ -18,16 +18,40 @@ import { assignTags } from './tags.ts';
 export const FALLBACK_TAG = 'Untagged';
 
 export type IngestResult =
-  | { ok: true; data: ArticleData; mdx: string; paragraphIds: string[]; encoding: Encoding; removed: Removed[]; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      data: ArticleData;
+      mdx: string;
+      paragraphIds: string[];
+      encoding: Encoding;
+      removed: Removed[];
+      diagnostics: Diagnostic[];
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
-function tagsFor(header: Header, blocks: Block[], folder: FolderDefaults, curated: Curated, diagnostics: Diagnostic[]): string[] {
-  const prominent = [header.title ?? '', header.subtitle ?? '', ...blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []))];
-  const body = blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'caption' ? b.lines : [b.text]));
+function tagsFor(
+  header: Header,
+  blocks: Block[],
+  folder: FolderDefaults,
+  curated: Curated,
+  diagnostics: Diagnostic[],
+): string[] {
+  const prominent = [
+    header.title ?? '',
+    header.subtitle ?? '',
+    ...blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : [])),
+  ];
+  const body = blocks.flatMap((b) =>
+    b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'caption' ? b.lines : [b.text],
+  );
   const labels = [...header.filedUnder, ...folder.tags.filter((t) => !header.filedUnder.includes(t))];
   const tags = assignTags({ filedUnder: labels, prominent, body }, curated.vocabulary);
   if (tags.length > 0) return tags;
-  diagnostics.push({ severity: 'warning', rule: 'no-tags', message: `no label, folder or vocabulary term found; tagged "${FALLBACK_TAG}" (add tags in content/curated/corrections.yaml or folders.yaml)` });
+  diagnostics.push({
+    severity: 'warning',
+    rule: 'no-tags',
+    message: `no label, folder or vocabulary term found; tagged "${FALLBACK_TAG}" (add tags in content/curated/corrections.yaml or folders.yaml)`,
+  });
   return [FALLBACK_TAG];
 }
 
@@ -35,7 +59,8 @@ function tagsFor(header: Header, blocks: Block[], folder: FolderDefaults, curate
 function withFolder(header: Header, folder: FolderDefaults): Header {
   const { tags: _tags, ...fields } = folder;
   const filled = { ...header };
-  for (const [field, value] of Object.entries(fields) as [keyof typeof fields, string][]) filled[field] ??= value;
+  for (const [field, value] of Object.entries(fields) as [keyof typeof fields, string][])
+    filled[field] ??= value;
   return filled;
 }
 
@@ -50,12 +75,21 @@ function controlDiagnostics(controls: { line: number; count: number }[] | undefi
 
 type Fields = Omit<ArticleData, 'wordCount'>;
 
-function applyCorrections(data: Fields, rawFile: string, curated: Curated, diagnostics: Diagnostic[]): Fields {
+function applyCorrections(
+  data: Fields,
+  rawFile: string,
+  curated: Curated,
+  diagnostics: Diagnostic[],
+): Fields {
   const correction = curated.corrections[rawFile];
   if (!correction) return data;
   for (const [field, value] of Object.entries(correction)) {
     const was = data[field as keyof Fields];
-    diagnostics.push({ severity: 'info', rule: 'correction', message: `${field} set by corrections.yaml to ${JSON.stringify(value)} (text gave ${JSON.stringify(was ?? null)})` });
+    diagnostics.push({
+      severity: 'info',
+      rule: 'correction',
+      message: `${field} set by corrections.yaml to ${JSON.stringify(value)} (text gave ${JSON.stringify(was ?? null)})`,
+    });
   }
   return { ...data, ...correction };
 }
@@ -68,18 +102,35 @@ function fromHeader(header: Header, tags: string[], rawFile: string): Fields {
 function failure(error: unknown): IngestResult {
   if (error instanceof DecodeError || error instanceof RecogniseError) {
     const line = error instanceof RecogniseError ? error.line : undefined;
-    return { ok: false, diagnostics: [{ severity: 'error', rule: error.rule, message: error.message, line }] };
+    return {
+      ok: false,
+      diagnostics: [{ severity: 'error', rule: error.rule, message: error.message, line }],
+    };
   }
   // A bug met on one file must not stop the archive: report it against that file and go on.
   const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, diagnostics: [{ severity: 'error', rule: 'internal-error', message: `the ingester failed on this file: ${message}` }] };
+  return {
+    ok: false,
+    diagnostics: [
+      { severity: 'error', rule: 'internal-error', message: `the ingester failed on this file: ${message}` },
+    ],
+  };
 }
 
 /** `repeated`: the corpus-wide boilerplate of every folder (see repeated.ts); none by default. */
-export function ingestBytes(bytes: Uint8Array, rawFile: string, curated: Curated, repeated: RepeatedSets = {}): IngestResult {
+export function ingestBytes(
+  bytes: Uint8Array,
+  rawFile: string,
+  curated: Curated,
+  repeated: RepeatedSets = {},
+): IngestResult {
   try {
     const { text, encoding, controls } = decode(bytes);
-    const recognised = recognise(text, { registry: curated.registry, rawFile, repeated: repeated[folderOf(rawFile)] });
+    const recognised = recognise(text, {
+      registry: curated.registry,
+      rawFile,
+      repeated: repeated[folderOf(rawFile)],
+    });
     const { blocks, removed } = recognised;
     const diagnostics = [...controlDiagnostics(controls), ...recognised.diagnostics];
     const folder = folderDefaults(rawFile, curated.folders);
@@ -88,13 +139,35 @@ export function ingestBytes(bytes: Uint8Array, rawFile: string, curated: Curated
     const corrected = applyCorrections(fromHeader(header, tags, rawFile), rawFile, curated, diagnostics);
     const body = bodyMdast(blocks);
     const derived = deriveFromTree(body, corrected.subtitle);
-    const checked = articleSchema.safeParse({ ...corrected, description: corrected.description ?? derived.description, wordCount: derived.wordCount });
+    const checked = articleSchema.safeParse({
+      ...corrected,
+      description: corrected.description ?? derived.description,
+      wordCount: derived.wordCount,
+    });
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      return { ok: false, diagnostics: [...diagnostics, { severity: 'error', rule: 'schema', message: `front-matter ${issue?.path.join('.')}: ${issue?.message}` }] };
+      return {
+        ok: false,
+        diagnostics: [
+          ...diagnostics,
+          {
+            severity: 'error',
+            rule: 'schema',
+            message: `front-matter ${issue?.path.join('.')}: ${issue?.message}`,
+          },
+        ],
+      };
     }
     const mdx = serialise(withFrontmatter(body, frontmatterYaml(checked.data)));
-    return { ok: true, data: checked.data, mdx, paragraphIds: derived.paragraphIds, encoding, removed, diagnostics };
+    return {
+      ok: true,
+      data: checked.data,
+      mdx,
+      paragraphIds: derived.paragraphIds,
+      encoding,
+      removed,
+      diagnostics,
+    };
   } catch (error) {
     return failure(error);
   }

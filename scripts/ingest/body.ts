@@ -118,7 +118,12 @@ class BodyReader {
     if (!CAPTION_LABEL.test(line.text)) return false;
     const last = this.blocks.at(-1);
     const labelAbove = last?.kind === 'paragraph' && !this.gapBefore(i) && isHeadingText(last.text);
-    if (labelAbove) this.blocks[this.blocks.length - 1] = { kind: 'caption', line: last.line, lines: [last.text, line.text] };
+    if (labelAbove)
+      this.blocks[this.blocks.length - 1] = {
+        kind: 'caption',
+        line: last.line,
+        lines: [last.text, line.text],
+      };
     else this.blocks.push({ kind: 'caption', line: line.no, lines: [line.text] });
     return true;
   }
@@ -133,7 +138,12 @@ class BodyReader {
     const doubled = splitDoubled(line.text);
     if (doubled) {
       this.blocks.push({ kind: 'caption', line: line.no, lines: [doubled] });
-      this.removed.push({ line: line.no, rule: 'doubled-caption', text: line.text.slice(doubled.length).trim(), kind: 'duplicate' });
+      this.removed.push({
+        line: line.no,
+        rule: 'doubled-caption',
+        text: line.text.slice(doubled.length).trim(),
+        kind: 'duplicate',
+      });
       return this.absorbSplitRepeat(i, doubled);
     }
     if (this.takeRepeat(line) || this.takeCaptionLabel(i)) return i;

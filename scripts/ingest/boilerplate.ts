@@ -45,7 +45,10 @@ export const FIXED_RULES: BoilerplateRule[] = [
 export function taglineRule(taglines: string[]): BoilerplateRule {
   const folded = new Set(taglines.map((t) => foldWords(t).join(' ')));
   const longest = Math.max(0, ...taglines.map((t) => t.length)) + 8;
-  return { id: 'tagline', test: (line) => line.text.length <= longest && folded.has(foldWords(line.text).join(' ')) };
+  return {
+    id: 'tagline',
+    test: (line) => line.text.length <= longest && folded.has(foldWords(line.text).join(' ')),
+  };
 }
 
 export function matchBoilerplate(text: string, rules: BoilerplateRule[]): string | undefined {

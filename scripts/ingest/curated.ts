@@ -33,10 +33,16 @@ const vocabularySchema = z.object({
 });
 
 /** Corrections may set any front-matter field but the raw file's own path and the counted words. */
-const correctionSchema = z.record(name, articleFields.partial().omit({ rawFile: true, wordCount: true }).strict());
+const correctionSchema = z.record(
+  name,
+  articleFields.partial().omit({ rawFile: true, wordCount: true }).strict(),
+);
 
 /** Per folder (path relative to the input folder), what every file below it gets. */
-const folderSchema = z.record(name, articleFields.pick({ source: true, series: true, via: true, tags: true }).partial().strict());
+const folderSchema = z.record(
+  name,
+  articleFields.pick({ source: true, series: true, via: true, tags: true }).partial().strict(),
+);
 
 const boilerplateSchema = z
   .object({

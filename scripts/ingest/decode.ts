@@ -66,7 +66,8 @@ function removeControls(text: string): { text: string; controls: { line: number;
   const controls: { line: number; count: number }[] = [];
   const lines = text.split('\n').map((line, index) => {
     const cleaned = line.replace(CONTROL, '');
-    if (cleaned.length !== line.length) controls.push({ line: index + 1, count: line.length - cleaned.length });
+    if (cleaned.length !== line.length)
+      controls.push({ line: index + 1, count: line.length - cleaned.length });
     return cleaned;
   });
   return { text: lines.join('\n'), controls };

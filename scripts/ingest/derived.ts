@@ -28,7 +28,8 @@ function textOf(node: Node): string {
 /** The paragraph targets of the rendered page in document order (see src/lib/paragraph-id.ts): root and caption paragraphs, list items. */
 function targets(node: Node, found: Node[] = []): Node[] {
   if (node.type === 'paragraph' || node.type === 'listItem') found.push(node);
-  else if (node.type !== 'heading' && 'children' in node) for (const child of node.children as Node[]) targets(child, found);
+  else if (node.type !== 'heading' && 'children' in node)
+    for (const child of node.children as Node[]) targets(child, found);
   return found;
 }
 
@@ -42,7 +43,9 @@ function headingSlugs(tree: Root): string[] {
 function leadOf(tree: Root): string | undefined {
   for (const node of tree.children) {
     if (node.type !== 'paragraph' && node.type !== 'list') continue;
-    const text = textOf(node.type === 'list' ? node.children[0]! : node).replace(/\s+/g, ' ').trim();
+    const text = textOf(node.type === 'list' ? node.children[0]! : node)
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text) return text;
   }
   return undefined;

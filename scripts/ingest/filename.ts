@@ -16,7 +16,23 @@ const LEADING_DATE = /^(?<y>(?:19|20)\d\d)(?<sep>[-_.]?)(?<m>\d\d)\k<sep>(?<d>\d
 /** A segment that is an id, not words: digits, a hex hash, a UUID piece, a version. */
 const ID_SEGMENT = /^(?:\d+|(?=[a-f]*\d)[0-9a-f]{6,}|v\d+)$/i;
 /** Words that name a scrape's kind of page rather than its article. */
-const GENERIC = new Set(['news', 'article', 'articles', 'post', 'page', 'story', 'item', 'index', 'untitled', 'document', 'doc', 'file', 'text', 'copy', 'final']);
+const GENERIC = new Set([
+  'news',
+  'article',
+  'articles',
+  'post',
+  'page',
+  'story',
+  'item',
+  'index',
+  'untitled',
+  'document',
+  'doc',
+  'file',
+  'text',
+  'copy',
+  'final',
+]);
 const MIN_WORDS = 2;
 /** A name of one word is a headline only when it is capitalised and not a number or generic word. */
 const ONE_WORD = /^\p{Lu}\p{Ll}{3,}$/u;
@@ -41,9 +57,14 @@ const splitWords = (segment: string): string[] => segment.split(/[-. ]+/).filter
  * the part with the most dash-separated words; otherwise every word of the name.
  */
 function headlineWords(rest: string): string[] | undefined {
-  const segments = rest.split('_').filter((s) => s !== '' && !ID_SEGMENT.test(s) && !GENERIC.has(s.toLowerCase()));
+  const segments = rest
+    .split('_')
+    .filter((s) => s !== '' && !ID_SEGMENT.test(s) && !GENERIC.has(s.toLowerCase()));
   const multi = segments.filter((s) => splitWords(s).length > 1);
-  const words = multi.length > 0 ? splitWords(multi.reduce((best, s) => (splitWords(s).length > splitWords(best).length ? s : best))) : segments.flatMap(splitWords);
+  const words =
+    multi.length > 0
+      ? splitWords(multi.reduce((best, s) => (splitWords(s).length > splitWords(best).length ? s : best)))
+      : segments.flatMap(splitWords);
   const lettered = words.filter((w) => /\p{L}/u.test(w) && !ID_SEGMENT.test(w));
   if (lettered.every((w) => GENERIC.has(w.toLowerCase()))) return undefined;
   if (lettered.length < MIN_WORDS && !(words.length === 1 && ONE_WORD.test(words[0]!))) return undefined;

@@ -15,9 +15,15 @@ export interface FolderDefaults {
 
 /** `world_news` → `World News`; a name with capitals of its own (`US`, `Middle East`) is kept. */
 export function folderTag(folder: string): string | undefined {
-  const name = folder.slice(folder.lastIndexOf('/') + 1).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = folder
+    .slice(folder.lastIndexOf('/') + 1)
+    .replace(/[-_]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!/\p{L}/u.test(name)) return undefined;
-  return name === name.toLowerCase() ? name.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase()) : name;
+  return name === name.toLowerCase()
+    ? name.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
+    : name;
 }
 
 /** `a/b/c` → `a`, `a/b`, `a/b/c`: outermost first, so deeper entries win. */

@@ -69,7 +69,12 @@ class HeaderReader {
     const parsed = parseDateLine(line.text);
     if (!parsed) return false;
     if (!parsed.ok) {
-      this.diagnostics.push({ line: line.no, severity: 'warning', rule: 'bad-date', message: `date line not used: ${parsed.reason}` });
+      this.diagnostics.push({
+        line: line.no,
+        severity: 'warning',
+        rule: 'bad-date',
+        message: `date line not used: ${parsed.reason}`,
+      });
       return false;
     }
     Object.assign(this.header, { dateStart: parsed.value.start, dateEnd: parsed.value.end });
@@ -81,7 +86,12 @@ class HeaderReader {
   private takeFiledUnder(line: Line): boolean {
     const match = FILED_UNDER.exec(line.text);
     if (!match) return false;
-    this.header.filedUnder.push(...match[1]!.split(/\s*[,;]\s*/).map((t) => t.trim()).filter(Boolean));
+    this.header.filedUnder.push(
+      ...match[1]!
+        .split(/\s*[,;]\s*/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    );
     this.meta(line, 'filed-under');
     return true;
   }
@@ -115,14 +125,16 @@ class HeaderReader {
     if (body) return `reads as body text (${body})`;
     if (!isTitleLike(text)) return 'has no word of letters';
     const name = this.name.words;
-    if (name && namedLikeHeadline(name) && !agreesWithName(text, name)) return 'differs from the headline the file name spells';
+    if (name && namedLikeHeadline(name) && !agreesWithName(text, name))
+      return 'differs from the headline the file name spells';
     return undefined;
   }
 
   /** A standfirst sits right under a headline, or alone between the headline and the date line. */
   private takeSubtitle(i: number): boolean {
     const line = this.lines[i]!;
-    if (this.header.title === undefined || this.header.subtitle !== undefined || this.header.dateStart) return false;
+    if (this.header.title === undefined || this.header.subtitle !== undefined || this.header.dateStart)
+      return false;
     if (line.text.length > MAX_SUBTITLE || BULLET.test(line.text)) return false;
     const next = this.lines[i + 1];
     const underTitle = this.adjacent(i) && this.removed.at(-1)?.rule.endsWith('title') === true;
@@ -135,7 +147,9 @@ class HeaderReader {
 
   /** Why no printed headline was taken, for the diagnostics of the fallbacks. */
   private noHeadline(): string {
-    return this.notTitle ? `no printed headline: line ${this.notTitle.line.no} ${this.notTitle.reason}` : 'no printed headline';
+    return this.notTitle
+      ? `no printed headline: line ${this.notTitle.line.no} ${this.notTitle.reason}`
+      : 'no printed headline';
   }
 
   private titleFromName(why: string): boolean {
@@ -144,7 +158,11 @@ class HeaderReader {
     const { title, restored } = headlineFromName(this.name.words, text);
     this.header.title = title;
     const joins = restored.length > 0 ? `; restored from the text: ${restored.join(', ')}` : '';
-    this.diagnostics.push({ severity: 'info', rule: 'title-from-filename', message: `${why}; title taken from the file name: ${title}${joins}` });
+    this.diagnostics.push({
+      severity: 'info',
+      rule: 'title-from-filename',
+      message: `${why}; title taken from the file name: ${title}${joins}`,
+    });
     return true;
   }
 
@@ -152,7 +170,11 @@ class HeaderReader {
     const { series, dateStart, dateEnd } = this.header;
     if (!series || !dateStart) return false;
     this.header.title = `${series}: ${formatDateRange(dateStart, dateEnd, 'month-day')}`;
-    this.diagnostics.push({ severity: 'info', rule: 'title-from-series', message: `${why}; title made from series and dates: ${this.header.title}` });
+    this.diagnostics.push({
+      severity: 'info',
+      rule: 'title-from-series',
+      message: `${why}; title made from series and dates: ${this.header.title}`,
+    });
     return true;
   }
 
@@ -161,7 +183,12 @@ class HeaderReader {
     first ??= this.lines[0];
     if (!first) return;
     this.header.title = firstSentenceTitle(first.text.replace(BULLET, ''));
-    this.diagnostics.push({ line: first.no, severity: 'warning', rule: 'title-from-first-sentence', message: `${why}, and neither the file name nor a series gives one; title cut from the first sentence (the line stays in the body): ${this.header.title}` });
+    this.diagnostics.push({
+      line: first.no,
+      severity: 'warning',
+      rule: 'title-from-first-sentence',
+      message: `${why}, and neither the file name nor a series gives one; title cut from the first sentence (the line stays in the body): ${this.header.title}`,
+    });
   }
 
   /** No printed headline: the file name's, the series and dates, else the first sentence. */
@@ -176,7 +203,11 @@ class HeaderReader {
   private dateFromName(): void {
     if (this.header.dateStart || !this.name.date) return;
     this.header.dateStart = this.name.date;
-    this.diagnostics.push({ severity: 'info', rule: 'date-from-filename', message: `no date line; date taken from the file name: ${this.name.date}` });
+    this.diagnostics.push({
+      severity: 'info',
+      rule: 'date-from-filename',
+      message: `no date line; date taken from the file name: ${this.name.date}`,
+    });
   }
 
   read(): HeaderResult {

@@ -17,7 +17,8 @@ const FIRST_SENTENCE_MAX = 120;
  * `TEHRAN, Sept. 24 (MNA) –`, or any place (at most ~40 characters) followed by an agency in brackets
  * and a dash: `Tehran (IRNA)--`, `(Washington Post)-`.
  */
-const CAPS_DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’/-]*\p{Lu}{3}\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)*){0,2}(?:,?\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--?|[–—])/u;
+const CAPS_DATELINE =
+  /^\p{Lu}[\p{Lu}\p{M} .'’/-]*\p{Lu}{3}\.?(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)*){0,2}(?:,?\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--?|[–—])/u;
 const AGENCY_DATELINE = /^[\p{L}\p{M} ,./'’-]{0,40}\([^)]{1,40}\)\s*(?:--?|[–—])/u;
 
 export function startsWithDateline(text: string): boolean {
@@ -38,7 +39,10 @@ export function bodyTextReason(text: string): string | undefined {
 
 /** Lower-cased letters and digits of each word: `U.S.-Iran` and `U-S-Iran` fold alike. */
 export function foldedWords(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**
@@ -62,7 +66,8 @@ const JOINERS = ['-', '‐', "'", '’', '.'];
 const MAX_PARTS = 5;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-const isWordAt = (text: string, i: number): boolean => i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]!);
+const isWordAt = (text: string, i: number): boolean =>
+  i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]!);
 
 /** The run of letters and digits starting at `from`, and where it ends. */
 function wordAt(text: string, from: number): { word: string; end: number } {
@@ -92,19 +97,30 @@ function compoundsOf(words: string[], text: string): Map<string, string> {
       while (isWordAt(text, at - 1)) at--;
       const after = wordAt(text, j + 1);
       if (at === j || after.end === j + 1) continue;
-      for (const i of pairs.get(`${text.slice(at, j).toLowerCase()} ${after.word}`) ?? []) extend(text, folded, i, at, after.end, compounds);
+      for (const i of pairs.get(`${text.slice(at, j).toLowerCase()} ${after.word}`) ?? [])
+        extend(text, folded, i, at, after.end, compounds);
     }
   }
   return new Map([...compounds].map(([key, { spelling }]) => [key, spelling]));
 }
 
 /** Records the compound from `at` to `end` (name words i, i+1) and each longer one the text goes on to. */
-function extend(text: string, folded: string[][], i: number, at: number, end: number, compounds: Map<string, { at: number; spelling: string }>): void {
+function extend(
+  text: string,
+  folded: string[][],
+  i: number,
+  at: number,
+  end: number,
+  compounds: Map<string, { at: number; spelling: string }>,
+): void {
   for (let last = i + 1; ; last++) {
     // Initials take their final full stop: `U.S.`.
     const initials = text[end] === '.' && folded.slice(i, last + 1).every((w) => w[0]!.length === 1);
     const spelling = text.slice(at, initials ? end + 1 : end);
-    const key = folded.slice(i, last + 1).map((w) => w[0]).join(' ');
+    const key = folded
+      .slice(i, last + 1)
+      .map((w) => w[0])
+      .join(' ');
     const known = compounds.get(key);
     if (!known || at < known.at) compounds.set(key, { at, spelling });
     const next = folded[last + 1];
@@ -152,7 +168,7 @@ export function headlineFromName(nameWords: string[], text: string): NameHeadlin
   const compounds = compoundsOf(words, text);
   const out: string[] = [];
   const restored: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const match = longestCompound(words, i, compounds);
     if (match) {
       out.push(joinLike(words.slice(i, i + match.length), match.spelling));
@@ -170,9 +186,16 @@ export function headlineFromName(nameWords: string[], text: string): NameHeadlin
   return { title: out.join(' '), restored };
 }
 
-function longestCompound(words: string[], start: number, compounds: Map<string, string>): { length: number; spelling: string } | undefined {
+function longestCompound(
+  words: string[],
+  start: number,
+  compounds: Map<string, string>,
+): { length: number; spelling: string } | undefined {
   for (let length = Math.min(MAX_PARTS, words.length - start); length >= 2; length--) {
-    const key = words.slice(start, start + length).flatMap(foldedWords).join(' ');
+    const key = words
+      .slice(start, start + length)
+      .flatMap(foldedWords)
+      .join(' ');
     const spelling = compounds.get(key);
     if (spelling) return { length, spelling };
   }

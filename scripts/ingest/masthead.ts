@@ -30,7 +30,8 @@ function startsWithWords(words: string[], prefix: string[]): boolean {
 /** Removes the first occurrence of `needle` (as a run of words) from `words`. */
 function removeRun(words: string[], needle: string[]): string[] | undefined {
   for (let i = 0; i + needle.length <= words.length; i++) {
-    if (needle.every((w, j) => words[i + j] === w)) return [...words.slice(0, i), ...words.slice(i + needle.length)];
+    if (needle.every((w, j) => words[i + j] === w))
+      return [...words.slice(0, i), ...words.slice(i + needle.length)];
   }
   return undefined;
 }
@@ -41,7 +42,9 @@ function byLength<T>(items: [T, string[]][]): [T, string[]][] {
 }
 
 function takeRepublisher(registry: Registry, words: string[]): [string | undefined, string[]] {
-  const prefixes = byLength(registry.republishers.flatMap((r) => r.prefixes.map((p) => [r.name, foldWords(p)] as [string, string[]])));
+  const prefixes = byLength(
+    registry.republishers.flatMap((r) => r.prefixes.map((p) => [r.name, foldWords(p)] as [string, string[]])),
+  );
   for (const [name, prefix] of prefixes) {
     if (startsWithWords(words, prefix)) return [name, words.slice(prefix.length)];
   }
@@ -70,8 +73,24 @@ function folded(registry: Registry): FoldedRegistry {
   let names = foldedRegistries.get(registry);
   if (!names) {
     names = {
-      series: byLength(registry.publications.flatMap((p) => p.series.flatMap((s) => [s.name, ...s.aliases].map((n) => [{ series: s.name, source: p.name }, foldWords(n)] as [{ series: string; source: string }, string[]])))),
-      publications: byLength(registry.publications.flatMap((p) => [p.name, ...p.aliases].map((n) => [p.name, foldWords(n)] as [string, string[]]))),
+      series: byLength(
+        registry.publications.flatMap((p) =>
+          p.series.flatMap((s) =>
+            [s.name, ...s.aliases].map(
+              (n) =>
+                [{ series: s.name, source: p.name }, foldWords(n)] as [
+                  { series: string; source: string },
+                  string[],
+                ],
+            ),
+          ),
+        ),
+      ),
+      publications: byLength(
+        registry.publications.flatMap((p) =>
+          [p.name, ...p.aliases].map((n) => [p.name, foldWords(n)] as [string, string[]]),
+        ),
+      ),
       extras: new Set(registry.mastheadExtras.flatMap(foldWords)),
     };
     foldedRegistries.set(registry, names);

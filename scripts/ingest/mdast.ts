@@ -13,11 +13,18 @@ function classAttribute(value: string): MdxJsxAttribute {
 }
 
 function footnoteMark(value: string): MdxJsxTextElement {
-  return { type: 'mdxJsxTextElement', name: 'sup', attributes: [classAttribute('footnote-mark')], children: [{ type: 'text', value }] };
+  return {
+    type: 'mdxJsxTextElement',
+    name: 'sup',
+    attributes: [classAttribute('footnote-mark')],
+    children: [{ type: 'text', value }],
+  };
 }
 
 function inline(text: string, footnotes: FootnoteCounter): PhrasingContent[] {
-  return footnotes.split(text).map((s) => (s.type === 'text' ? { type: 'text', value: s.value } : footnoteMark(s.value)));
+  return footnotes
+    .split(text)
+    .map((s) => (s.type === 'text' ? { type: 'text', value: s.value } : footnoteMark(s.value)));
 }
 
 function paragraph(text: string, footnotes: FootnoteCounter): Paragraph {
@@ -31,7 +38,12 @@ function caption(lines: string[]): MdxJsxFlowElement {
     attributes: [],
     children: lines.map((value): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
   };
-  return { type: 'mdxJsxFlowElement', name: 'figure', attributes: [classAttribute('caption')], children: [figcaption] };
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'figure',
+    attributes: [classAttribute('caption')],
+    children: [figcaption],
+  };
 }
 
 function list(items: { text: string }[], footnotes: FootnoteCounter): List {
@@ -39,7 +51,11 @@ function list(items: { text: string }[], footnotes: FootnoteCounter): List {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph(item.text, footnotes)] })),
+    children: items.map((item) => ({
+      type: 'listItem',
+      spread: false,
+      children: [paragraph(item.text, footnotes)],
+    })),
   };
 }
 

@@ -22,14 +22,21 @@ function ingestHere(jobs: Job[], curated: Curated, repeated: RepeatedSets): Inge
 
 function ingestInWorker(jobs: Job[], curated: Curated, repeated: RepeatedSets): Promise<IngestResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { jobs, curated, repeated } });
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      workerData: { jobs, curated, repeated },
+    });
     worker.once('message', (results: IngestResult[]) => resolve(results));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`ingest worker exited with code ${code}`)));
   });
 }
 
-export async function ingestJobs(jobs: Job[], curated: Curated, repeated: RepeatedSets, threads = availableParallelism()): Promise<IngestResult[]> {
+export async function ingestJobs(
+  jobs: Job[],
+  curated: Curated,
+  repeated: RepeatedSets,
+  threads = availableParallelism(),
+): Promise<IngestResult[]> {
   const count = Math.max(1, Math.min(threads, Math.floor(jobs.length / MIN_JOBS_PER_THREAD)));
   if (count === 1) return ingestHere(jobs, curated, repeated);
   const size = Math.ceil(jobs.length / count);

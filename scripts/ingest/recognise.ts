@@ -46,7 +46,8 @@ function contentLines(text: string, context: RecogniseContext): { lines: Line[];
   text.split('\n').forEach((raw, index) => {
     const no = index + 1;
     const stripped = stripRepeated(raw.trim(), context.repeated ?? []);
-    for (const cut of stripped.cut) removed.push({ line: no, rule: 'repeated-boilerplate', text: cut, kind: 'boilerplate' });
+    for (const cut of stripped.cut)
+      removed.push({ line: no, rule: 'repeated-boilerplate', text: cut, kind: 'boilerplate' });
     const line = { no, text: stripped.text };
     if (line.text === '') return;
     const rule = matchBoilerplate(line.text, rules);
@@ -59,15 +60,24 @@ function contentLines(text: string, context: RecogniseContext): { lines: Line[];
 export function recognise(text: string, context: RecogniseContext): Recognised {
   if (text.trim() === '') throw new RecogniseError('the file is empty or only white space', 'empty-file');
   const content = contentLines(text, context);
-  if (content.lines.length === 0) throw new RecogniseError('the file holds nothing but boilerplate', 'no-content');
+  if (content.lines.length === 0)
+    throw new RecogniseError('the file holds nothing but boilerplate', 'no-content');
   const header = readHeader(content.lines, context.registry, context.rawFile);
   if (header.header.title === undefined) {
-    throw new RecogniseError('no headline could be found or made for this file', 'no-title', content.lines[0]?.no);
+    throw new RecogniseError(
+      'no headline could be found or made for this file',
+      'no-title',
+      content.lines[0]?.no,
+    );
   }
   const body = readBody(content.lines.slice(header.bodyStart));
   const diagnostics: Diagnostic[] = [...header.diagnostics];
   if (body.blocks.length === 0) {
-    diagnostics.push({ severity: 'warning', rule: 'empty-body', message: 'the article has a headline but no body text' });
+    diagnostics.push({
+      severity: 'warning',
+      rule: 'empty-body',
+      message: 'the article has a headline but no body text',
+    });
   }
   const removed = [...content.removed, ...header.removed, ...body.removed].sort((a, b) => a.line - b.line);
   return { header: header.header, blocks: body.blocks, removed, diagnostics };

@@ -47,7 +47,17 @@ export function foldKey(text: string): string {
  */
 /** The white space `\s` matches beyond ASCII (a surrogate half is never white space). */
 function isWideSpace(code: number): boolean {
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 const lowerCache = new Map<number, string>();
@@ -98,7 +108,7 @@ export function foldedHash(text: string, from: number, to: number): { hash: numb
  * itself). A repeated line of several sentences is found through its sentences.
  */
 function* candidates(text: string): Generator<[number, number]> {
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const bounds = [0, ...sentenceStarts(text.slice(start, end)), end - start];
@@ -142,7 +152,8 @@ export class RepeatedCounter {
       if (count < folder.threshold) continue;
       const shown = text.slice(from, to).trim();
       const key = foldKey(shown);
-      if (!this.keep.has(key)) folder.found.set(key, { shown: folder.found.get(key)?.shown ?? shown, files: count });
+      if (!this.keep.has(key))
+        folder.found.set(key, { shown: folder.found.get(key)?.shown ?? shown, files: count });
     }
   }
 
@@ -154,8 +165,13 @@ export class RepeatedCounter {
   sets(): RepeatedSets {
     const sets: RepeatedSets = {};
     for (const [folder, { found }] of [...this.folders].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const entries = [...found].map(([text, { shown, files }]) => ({ text, shown, files })).sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
-      const kept = entries.filter((e) => !entries.some((shorter) => shorter.text.length < e.text.length && e.text.includes(shorter.text)));
+      const entries = [...found]
+        .map(([text, { shown, files }]) => ({ text, shown, files }))
+        .sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
+      const kept = entries.filter(
+        (e) =>
+          !entries.some((shorter) => shorter.text.length < e.text.length && e.text.includes(shorter.text)),
+      );
       if (kept.length > 0) sets[folder] = kept;
     }
     return sets;
@@ -204,6 +220,9 @@ export function stripRepeated(line: string, sentences: { text: string }[]): { te
   }
   kept.push(line.slice(from));
   // The white space around a cut goes with it; what stood on both sides is joined by one space.
-  const text = kept.map((part) => part.trim()).filter(Boolean).join(' ');
+  const text = kept
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' ');
   return { text, cut };
 }

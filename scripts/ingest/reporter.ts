@@ -14,7 +14,11 @@ export type Severity = Diagnostic['severity'];
 
 /** A diagnostic as a vfile message about `file`: fatal for errors, not fatal for warnings, unset for info. */
 export function toMessage(file: string, d: Diagnostic): VFileMessage {
-  const message = new VFileMessage(d.message, { place: d.line === undefined ? undefined : { line: d.line, column: 1 }, ruleId: d.rule, source: 'ingest' });
+  const message = new VFileMessage(d.message, {
+    place: d.line === undefined ? undefined : { line: d.line, column: 1 },
+    ruleId: d.rule,
+    source: 'ingest',
+  });
   message.file = file;
   message.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
   return message;
@@ -58,7 +62,12 @@ function groupByRule(messages: VFileMessage[]): RuleGroup[] {
     group.files.add(m.file ?? '');
   }
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return [...groups.values()].sort((a, b) => order[a.severity] - order[b.severity] || b.messages.length - a.messages.length || (a.rule < b.rule ? -1 : 1));
+  return [...groups.values()].sort(
+    (a, b) =>
+      order[a.severity] - order[b.severity] ||
+      b.messages.length - a.messages.length ||
+      (a.rule < b.rule ? -1 : 1),
+  );
 }
 
 /**
@@ -81,15 +90,24 @@ export function diagnosticLines(messages: VFileMessage[], quiet: boolean): strin
 }
 
 const MAX_SENTENCE = 100;
-const shorten = (text: string): string => (text.length > MAX_SENTENCE ? `${text.slice(0, MAX_SENTENCE - 1)}…` : text);
+const shorten = (text: string): string =>
+  text.length > MAX_SENTENCE ? `${text.slice(0, MAX_SENTENCE - 1)}…` : text;
 
 /** Each corpus-wide boilerplate sentence once, with the folder and how many files print it alone. */
 export function repeatedLines(report: IngestReport): string[] {
   const lines: string[] = [];
   for (const [folder, sentences] of Object.entries(report.repeated)) {
-    for (const s of sentences) lines.push(`  ${folder || '(top folder)'}: "${shorten(s.shown)}" (stands alone in ${number(s.files)} files)`);
+    for (const s of sentences)
+      lines.push(
+        `  ${folder || '(top folder)'}: "${shorten(s.shown)}" (stands alone in ${number(s.files)} files)`,
+      );
   }
-  return lines.length === 0 ? [] : ['corpus-wide boilerplate removed (repeated-boilerplate; keep-list: content/curated/boilerplate.yaml):', ...lines];
+  return lines.length === 0
+    ? []
+    : [
+        'corpus-wide boilerplate removed (repeated-boilerplate; keep-list: content/curated/boilerplate.yaml):',
+        ...lines,
+      ];
 }
 
 export function summaryLine(report: IngestReport, reportFile: string): string {

@@ -45,7 +45,16 @@ export interface FileReport {
 export interface IngestReport {
   input: string;
   output: string;
-  summary: { files: number; written: number; unchanged: number; skipped: number; rejected: number; deleted: number; warnings: number; boilerplateLines: number };
+  summary: {
+    files: number;
+    written: number;
+    unchanged: number;
+    skipped: number;
+    rejected: number;
+    deleted: number;
+    warnings: number;
+    boilerplateLines: number;
+  };
   deleted: string[];
   /** Corpus-wide boilerplate found per folder: each sentence and the number of files it occurs in. */
   repeated: RepeatedSets;
@@ -110,9 +119,15 @@ const PROGRESS_EVERY = 1000;
  * Reads every raw file once: hashes it, and counts its lines and sentences for the corpus-wide
  * boilerplate, which depends on every file of a folder, changed or not.
  */
-function scanCorpus(options: IngestOptions, rawFiles: string[], curated: Curated, reusable: Manifest['files']): Scan {
+function scanCorpus(
+  options: IngestOptions,
+  rawFiles: string[],
+  curated: Curated,
+  reusable: Manifest['files'],
+): Scan {
   const perFolder = new Map<string, number>();
-  for (const rawFile of rawFiles) perFolder.set(folderOf(rawFile), (perFolder.get(folderOf(rawFile)) ?? 0) + 1);
+  for (const rawFile of rawFiles)
+    perFolder.set(folderOf(rawFile), (perFolder.get(folderOf(rawFile)) ?? 0) + 1);
   const counter = new RepeatedCounter(curated.boilerplate, perFolder);
   const hashes = new Map<string, string>();
   const changed = new Map<string, Uint8Array>();
@@ -128,7 +143,12 @@ function scanCorpus(options: IngestOptions, rawFiles: string[], curated: Curated
   });
   const repeated = counter.sets();
   // Only what changes the output counts: the sentences, not how many files print them.
-  const repeatedHashes = new Map([...perFolder.keys()].map((folder) => [folder, sha256(JSON.stringify((repeated[folder] ?? []).map((s) => s.text))).slice(0, 16)]));
+  const repeatedHashes = new Map(
+    [...perFolder.keys()].map((folder) => [
+      folder,
+      sha256(JSON.stringify((repeated[folder] ?? []).map((s) => s.text))).slice(0, 16),
+    ]),
+  );
   return { hashes, changed, repeated, repeatedHashes };
 }
 
@@ -148,13 +168,25 @@ function sortFiles(options: IngestOptions, rawFiles: string[], scan: Scan, reusa
     const hash = scan.hashes.get(rawFile)!;
     const old = reusable[rawFile];
     const same = old?.hash === hash && old.repeated === scan.repeatedHashes.get(folderOf(rawFile));
-    if (same && existsSync(path.join(options.output, `${old.slug}.mdx`))) reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags });
-    else jobs.push({ rawFile, bytes: scan.changed.get(rawFile) ?? readFileSync(path.join(options.input, rawFile)), hash });
+    if (same && existsSync(path.join(options.output, `${old.slug}.mdx`)))
+      reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags });
+    else
+      jobs.push({
+        rawFile,
+        bytes: scan.changed.get(rawFile) ?? readFileSync(path.join(options.input, rawFile)),
+        hash,
+      });
   }
   return { reused, jobs };
 }
 
-async function ingestFiles(options: IngestOptions, curated: Curated, scan: Scan, jobs: (Job & { hash: string })[], reports: Map<string, FileReport>): Promise<Accepted[]> {
+async function ingestFiles(
+  options: IngestOptions,
+  curated: Curated,
+  scan: Scan,
+  jobs: (Job & { hash: string })[],
+  reports: Map<string, FileReport>,
+): Promise<Accepted[]> {
   if (jobs.length > 0) options.onProgress?.('ingest', 0, jobs.length);
   const results = await ingestJobs(jobs, curated, scan.repeated, options.threads);
   const accepted: Accepted[] = [];
@@ -164,14 +196,34 @@ async function ingestFiles(options: IngestOptions, curated: Curated, scan: Scan,
       reports.set(rawFile, { rawFile, status: 'rejected', removed: [], diagnostics: result.diagnostics });
       return;
     }
-    reports.set(rawFile, { rawFile, status: 'written', encoding: result.encoding, tags: result.data.tags, removed: result.removed, diagnostics: result.diagnostics });
-    accepted.push({ rawFile, hash, result, ids: result.paragraphIds, tags: result.data.tags, base: baseSlug(result.data.title, result.data.dateStart, rawFile) });
+    reports.set(rawFile, {
+      rawFile,
+      status: 'written',
+      encoding: result.encoding,
+      tags: result.data.tags,
+      removed: result.removed,
+      diagnostics: result.diagnostics,
+    });
+    accepted.push({
+      rawFile,
+      hash,
+      result,
+      ids: result.paragraphIds,
+      tags: result.data.tags,
+      base: baseSlug(result.data.title, result.data.dateStart, rawFile),
+    });
   });
   return accepted;
 }
 
 /** Writes each page whose bytes changed (a reused page moves only if its slug did). */
-async function writePages(options: IngestOptions, scan: Scan, accepted: Accepted[], previous: Manifest | undefined, reports: Map<string, FileReport>): Promise<Manifest['files']> {
+async function writePages(
+  options: IngestOptions,
+  scan: Scan,
+  accepted: Accepted[],
+  previous: Manifest | undefined,
+  reports: Map<string, FileReport>,
+): Promise<Manifest['files']> {
   const slugs = uniqueSlugs(accepted);
   const files: Record<string, ManifestEntry> = {};
   for (const [i, item] of accepted.entries()) {
@@ -179,30 +231,50 @@ async function writePages(options: IngestOptions, scan: Scan, accepted: Accepted
     const slug = slugs.get(item.rawFile)!;
     const report = reports.get(item.rawFile)!;
     report.slug = slug;
-    files[item.rawFile] = { hash: item.hash, repeated: scan.repeatedHashes.get(folderOf(item.rawFile))!, base: item.base, slug, ids: item.ids, tags: item.tags };
+    files[item.rawFile] = {
+      hash: item.hash,
+      repeated: scan.repeatedHashes.get(folderOf(item.rawFile))!,
+      base: item.base,
+      slug,
+      ids: item.ids,
+      tags: item.tags,
+    };
     report.tags = item.tags;
     const oldSlug = previous?.files[item.rawFile]?.slug;
     const oldFile = oldSlug && oldSlug !== slug ? path.join(options.output, `${oldSlug}.mdx`) : undefined;
     const mdx = item.result?.mdx ?? readIfExists(oldFile ?? path.join(options.output, `${slug}.mdx`));
-    if (mdx === undefined) throw new Error(`${oldSlug}.mdx vanished from ${options.output} during the ingest`);
+    if (mdx === undefined)
+      throw new Error(`${oldSlug}.mdx vanished from ${options.output} during the ingest`);
     const written = writeIfChanged(path.join(options.output, `${slug}.mdx`), mdx);
     if (!written.changed && item.result) report.status = 'unchanged';
-    if (written.changed && item.result) report.paragraphIds = idDiff(previous?.files[item.rawFile]?.ids, item.ids);
+    if (written.changed && item.result)
+      report.paragraphIds = idDiff(previous?.files[item.rawFile]?.ids, item.ids);
     const broken = report.paragraphIds?.removed ?? [];
     if (broken.length > 0) {
-      report.diagnostics.push({ severity: 'warning', rule: 'paragraph-ids-changed', message: `${broken.length} paragraph link(s) would break: ${broken.join(', ')}` });
+      report.diagnostics.push({
+        severity: 'warning',
+        rule: 'paragraph-ids-changed',
+        message: `${broken.length} paragraph link(s) would break: ${broken.join(', ')}`,
+      });
     }
   }
   return files;
 }
 
 /** Deletes the pages the previous run generated that no raw file produces any more. */
-async function deleteStale(options: IngestOptions, previous: Manifest | undefined, live: Manifest['files']): Promise<string[]> {
+async function deleteStale(
+  options: IngestOptions,
+  previous: Manifest | undefined,
+  live: Manifest['files'],
+): Promise<string[]> {
   const slugs = new Set(Object.values(live).map((e) => e.slug));
   const deleted: string[] = [];
   for (const entry of Object.values(previous?.files ?? {})) {
     if (slugs.has(entry.slug)) continue;
-    await unlink(path.join(options.output, `${entry.slug}.mdx`)).then(() => deleted.push(`${entry.slug}.mdx`), () => undefined);
+    await unlink(path.join(options.output, `${entry.slug}.mdx`)).then(
+      () => deleted.push(`${entry.slug}.mdx`),
+      () => undefined,
+    );
   }
   return deleted.sort();
 }
@@ -232,12 +304,21 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const scan = scanCorpus(options, rawFiles, curated, reusable);
   const { reused, jobs } = sortFiles(options, rawFiles, scan, reusable);
   scan.changed.clear();
-  const reports = new Map<string, FileReport>(reused.map((r) => [r.rawFile, { rawFile: r.rawFile, status: 'skipped', removed: [], diagnostics: [] }]));
+  const reports = new Map<string, FileReport>(
+    reused.map((r) => [r.rawFile, { rawFile: r.rawFile, status: 'skipped', removed: [], diagnostics: [] }]),
+  );
   const accepted = [...reused, ...(await ingestFiles(options, curated, scan, jobs, reports))];
   const live = await writePages(options, scan, accepted, previous, reports);
   const deleted = await deleteStale(options, previous, live);
   await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
 
   const files = [...reports.values()].sort((a, b) => (a.rawFile < b.rawFile ? -1 : 1));
-  return { input: options.input, output: options.output, summary: summarise(files, deleted), deleted, repeated: scan.repeated, files };
+  return {
+    input: options.input,
+    output: options.output,
+    summary: summarise(files, deleted),
+    deleted,
+    repeated: scan.repeated,
+    files,
+  };
 }

@@ -35,7 +35,8 @@ function patternsByCharacter(unsafe: Unsafe[]): Map<string, Unsafe[]> {
   let byCharacter = relevant.get(unsafe);
   if (!byCharacter) {
     byCharacter = new Map();
-    for (const pattern of unsafe) byCharacter.set(pattern.character, [...(byCharacter.get(pattern.character) ?? []), pattern]);
+    for (const pattern of unsafe)
+      byCharacter.set(pattern.character, [...(byCharacter.get(pattern.character) ?? []), pattern]);
     relevant.set(unsafe, byCharacter);
   }
   return byCharacter;
@@ -47,16 +48,27 @@ const text: Handle = (node: Text, parent: Parents | undefined, state: State, inf
   const subject = `${info.before}${node.value}${info.after}`;
   const all = state.unsafe;
   const inScope: Unsafe[] = [];
-  for (const [character, patterns] of patternsByCharacter(all)) if (subject.includes(character)) inScope.push(...patterns);
+  for (const [character, patterns] of patternsByCharacter(all))
+    if (subject.includes(character)) inScope.push(...patterns);
   state.unsafe = inScope;
   try {
-    return state.safe(node.value, { ...info, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] });
+    return state.safe(node.value, {
+      ...info,
+      afterNode: siblings[index + 1],
+      beforeNode: siblings[index - 1],
+    });
   } finally {
     state.unsafe = all;
   }
 };
 
-export const stringifyOptions = { bullet: '-', emphasis: '_', fences: true, rule: '-', unsafe: ESM_UNSAFE } as const;
+export const stringifyOptions = {
+  bullet: '-',
+  emphasis: '_',
+  fences: true,
+  rule: '-',
+  unsafe: ESM_UNSAFE,
+} as const;
 
 const processor = unified()
   .use(remarkStringify, { ...stringifyOptions, handlers: { text } })
@@ -78,5 +90,10 @@ export function serialise(tree: Root): string {
 
 /** The same serialiser with the stock text handler: the reference the fast handler is tested against. */
 export function serialiseReference(tree: Root): string {
-  return unified().use(remarkStringify, stringifyOptions).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm).stringify(tree);
+  return unified()
+    .use(remarkStringify, stringifyOptions)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkMdx)
+    .use(remarkGfm)
+    .stringify(tree);
 }

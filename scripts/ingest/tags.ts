@@ -56,7 +56,10 @@ export function assignTags(input: TagInput, vocabulary: Vocabulary): string[] {
   const body = input.body.join('\n');
   for (const [tag, pattern] of compiled(vocabulary)) {
     if (seen.has(tag.toLowerCase())) continue;
-    if (countWords(pattern, prominent, 1) > 0 || countWords(pattern, body, vocabulary.minBodyMatches) >= vocabulary.minBodyMatches) {
+    if (
+      countWords(pattern, prominent, 1) > 0 ||
+      countWords(pattern, body, vocabulary.minBodyMatches) >= vocabulary.minBodyMatches
+    ) {
       tags.push(tag);
       seen.add(tag.toLowerCase());
     }
@@ -71,9 +74,13 @@ export interface TagShare {
 
 /** Tags on more than half of the articles (given as each article's tags), most used first.
  * `ignore` leaves out a tag no vocabulary change would narrow (the `Untagged` placeholder). */
-export function overHalfTags(tagLists: readonly (readonly string[])[], ignore: readonly string[] = []): TagShare[] {
+export function overHalfTags(
+  tagLists: readonly (readonly string[])[],
+  ignore: readonly string[] = [],
+): TagShare[] {
   const counts = new Map<string, number>();
-  for (const tags of tagLists) for (const tag of new Set(tags)) if (!ignore.includes(tag)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  for (const tags of tagLists)
+    for (const tag of new Set(tags)) if (!ignore.includes(tag)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts]
     .filter(([, count]) => count * 2 > tagLists.length)
     .map(([tag, count]) => ({ tag, count }))
@@ -81,7 +88,10 @@ export function overHalfTags(tagLists: readonly (readonly string[])[], ignore: r
 }
 
 /** The ingest summary's line about over-broad tags, or `undefined` when there is none. */
-export function overHalfMessage(tagLists: readonly (readonly string[])[], ignore: readonly string[] = []): string | undefined {
+export function overHalfMessage(
+  tagLists: readonly (readonly string[])[],
+  ignore: readonly string[] = [],
+): string | undefined {
   const broad = overHalfTags(tagLists, ignore);
   if (broad.length === 0) return undefined;
   const list = broad.map((b) => `"${b.tag}" on ${b.count} of ${tagLists.length}`).join(', ');

@@ -17,7 +17,8 @@ export function importGraph(entries: string[]): string[] {
   const visit = (file: string) => {
     if (seen.has(file) || !existsSync(file)) return;
     seen.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(LOCAL_IMPORT)) visit(path.resolve(path.dirname(file), match[1]!));
+    for (const match of readFileSync(file, 'utf8').matchAll(LOCAL_IMPORT))
+      visit(path.resolve(path.dirname(file), match[1]!));
   };
   entries.forEach((entry) => visit(path.resolve(entry)));
   return [...seen].sort();
@@ -41,15 +42,23 @@ export interface VersionInputs {
 export function defaultInputs(curatedDir: string): VersionInputs {
   const here = import.meta.dirname;
   const root = projectRoot(here);
-  return { entries: [path.join(here, 'run.ts'), path.join(here, 'worker.ts')], lockfile: path.join(root, 'package-lock.json'), curatedDir };
+  return {
+    entries: [path.join(here, 'run.ts'), path.join(here, 'worker.ts')],
+    lockfile: path.join(root, 'package-lock.json'),
+    curatedDir,
+  };
 }
 
 export function ingesterVersion(inputs: VersionInputs): string {
   const root = projectRoot(path.dirname(path.resolve(inputs.entries[0]!)));
-  const curated = readdirSync(inputs.curatedDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(inputs.curatedDir, f));
+  const curated = readdirSync(inputs.curatedDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => path.join(inputs.curatedDir, f));
   const lockfile = inputs.lockfile && existsSync(inputs.lockfile) ? [inputs.lockfile] : [];
   const hash = createHash('sha256');
-  for (const file of [...importGraph(inputs.entries), ...lockfile]) hash.update(path.relative(root, file)).update('\0').update(readFileSync(file));
+  for (const file of [...importGraph(inputs.entries), ...lockfile])
+    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file));
   for (const file of curated) hash.update(path.basename(file)).update('\0').update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }

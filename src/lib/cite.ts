@@ -10,7 +10,15 @@ import type { ArticleData } from '../schema/article.ts';
 import { formatDateRange as formatRange, MONTHS, parseDay } from './archive/dates.ts';
 
 /** The article fields a citation uses, as the schema defines them. */
-export const CITE_FIELDS = ['title', 'source', 'series', 'via', 'editor', 'dateStart', 'dateEnd'] as const satisfies readonly (keyof ArticleData)[];
+export const CITE_FIELDS = [
+  'title',
+  'source',
+  'series',
+  'via',
+  'editor',
+  'dateStart',
+  'dateEnd',
+] as const satisfies readonly (keyof ArticleData)[];
 
 export type CiteSource = Pick<ArticleData, (typeof CITE_FIELDS)[number]> & {
   /** The article's slug: the BibTeX key. */
@@ -21,7 +29,9 @@ export type CiteSource = Pick<ArticleData, (typeof CITE_FIELDS)[number]> & {
 
 /** The citation's fields from an article's front-matter, absent fields left out. */
 export function citeSource(slug: string, url: string, data: ArticleData): CiteSource {
-  const picked = Object.fromEntries(CITE_FIELDS.flatMap((field) => (data[field] === undefined ? [] : [[field, data[field]]])));
+  const picked = Object.fromEntries(
+    CITE_FIELDS.flatMap((field) => (data[field] === undefined ? [] : [[field, data[field]]])),
+  );
   return { ...(picked as Pick<ArticleData, (typeof CITE_FIELDS)[number]>), slug, url };
 }
 
@@ -39,7 +49,11 @@ export function formatDateRange(start?: string, end?: string): string | undefine
  * closing quote, unless the title already ends in its own mark.
  */
 export function quotedTitle(title: string): string {
-  const t = title.trim().replace(/“/g, '‘').replace(/”/g, '’').replace(/"([^"]*)"/g, '‘$1’');
+  const t = title
+    .trim()
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’')
+    .replace(/"([^"]*)"/g, '‘$1’');
   const closing = /’*$/.exec(t)?.[0] ?? '';
   const body = t.slice(0, t.length - closing.length);
   return /[.?!…]$/.test(body) ? `“${t}”` : `“${body}.${closing}”`;
@@ -98,7 +112,11 @@ export function bibEscape(value: string): string {
 
 /** A BibTeX key from the slug: only characters every BibTeX accepts. */
 export function bibKey(slug: string): string {
-  const key = slug.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9:_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const key = slug
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9:_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return key || 'article';
 }
 
@@ -111,7 +129,10 @@ export function bibtex(c: CiteSource): string {
   if (c.dateStart) {
     const start = parseDay(c.dateStart);
     fields.push(['year', String(start.year)], ['month', BIB_MONTHS[start.month - 1] ?? '']);
-    fields.push(['date', c.dateEnd && c.dateEnd !== c.dateStart ? `${c.dateStart}/${c.dateEnd}` : c.dateStart]);
+    fields.push([
+      'date',
+      c.dateEnd && c.dateEnd !== c.dateStart ? `${c.dateStart}/${c.dateEnd}` : c.dateStart,
+    ]);
   }
   // Braces cannot occur in a serialised URL; `%` and `#` are fine inside `url`.
   fields.push(['url', c.url.replace(/[{}\s]/g, encodeURIComponent)]);

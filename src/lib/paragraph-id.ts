@@ -22,7 +22,21 @@ import { shortHash } from './hash.ts';
 export const PILCROW_CLASS = 'pilcrow';
 
 const ID_PREFIX = 'p-';
-const BLOCK_TAGS = new Set(['p', 'div', 'ul', 'ol', 'li', 'blockquote', 'br', 'figure', 'figcaption', 'table', 'tr', 'td', 'th']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'br',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+]);
 const SKIPPED_TAGS = new Set(['sup', 'script', 'style']);
 const LISTS = new Set(['ul', 'ol']);
 
@@ -53,7 +67,9 @@ function textOf(node: Node, skipLists: boolean): string {
   const name = nameOf(node);
   if (name !== undefined && (SKIPPED_TAGS.has(name) || (skipLists && LISTS.has(name)))) return '';
   if (isPilcrow(node)) return '';
-  const inner = childrenOf(node).map((child) => textOf(child, skipLists)).join('');
+  const inner = childrenOf(node)
+    .map((child) => textOf(child, skipLists))
+    .join('');
   // Block boundaries separate words: `<p>a</p><p>b</p>` is "a b", not "ab".
   return name !== undefined && BLOCK_TAGS.has(name) ? ` ${inner} ` : inner;
 }
@@ -131,11 +147,16 @@ export function paragraphIdsFromHast(tree: Root): string[] {
     existingIds(tree),
   );
   let next = 0;
-  return elements.map((el) => (typeof el.properties.id === 'string' ? el.properties.id : (fresh[next++] as string)));
+  return elements.map((el) =>
+    typeof el.properties.id === 'string' ? el.properties.id : (fresh[next++] as string),
+  );
 }
 
 /** Which ids a re-ingest removes (links that would break) and adds. */
-export function diffParagraphIds(before: readonly string[], after: readonly string[]): { removed: string[]; added: string[] } {
+export function diffParagraphIds(
+  before: readonly string[],
+  after: readonly string[],
+): { removed: string[]; added: string[] } {
   const old = new Set(before);
   const now = new Set(after);
   return { removed: before.filter((id) => !now.has(id)), added: after.filter((id) => !old.has(id)) };

@@ -19,7 +19,11 @@ async function copy(text: string, what: string, announce: Announce): Promise<boo
   }
 }
 
-function button(label: string, accessibleName: string, onClick: (b: HTMLButtonElement) => void): HTMLButtonElement {
+function button(
+  label: string,
+  accessibleName: string,
+  onClick: (b: HTMLButtonElement) => void,
+): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = label;
@@ -45,7 +49,9 @@ export function visibleText(el: Element): string {
 function pilcrowOf(id: string): HTMLAnchorElement | undefined {
   const target = id ? document.getElementById(id) : null;
   if (!target) return undefined;
-  return [...target.querySelectorAll<HTMLAnchorElement>('a.pilcrow')].find((a) => a.getAttribute('href') === `#${id}`);
+  return [...target.querySelectorAll<HTMLAnchorElement>('a.pilcrow')].find(
+    (a) => a.getAttribute('href') === `#${id}`,
+  );
 }
 
 function currentId(): string {
@@ -68,8 +74,16 @@ function paragraphTools(cite: CiteSource, announce: Announce): HTMLElement {
     if (el && (await act(id, el))) flagDone(b);
   };
   tools.append(
-    button('Copy link', 'Copy link to this paragraph', withTarget((id) => copy(new URL(`#${id}`, location.href).href, 'Link', announce))),
-    button('Cite', 'Cite this paragraph', withTarget((id, el) => copy(paragraphCitation(cite, id, visibleText(el)), 'Citation', announce))),
+    button(
+      'Copy link',
+      'Copy link to this paragraph',
+      withTarget((id) => copy(new URL(`#${id}`, location.href).href, 'Link', announce)),
+    ),
+    button(
+      'Cite',
+      'Cite this paragraph',
+      withTarget((id, el) => copy(paragraphCitation(cite, id, visibleText(el)), 'Citation', announce)),
+    ),
   );
   return tools;
 }

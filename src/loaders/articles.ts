@@ -35,7 +35,10 @@ export function splitFrontMatter(source: string): { data: Record<string, unknown
   if (!match) return { data: {}, body: source };
   const data: unknown = parseYaml(match[1] as string);
   const blank = match[0].replace(/[^\r\n]/g, ' ');
-  return { data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, body: blank + source.slice(match[0].length) };
+  return {
+    data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {},
+    body: blank + source.slice(match[0].length),
+  };
 }
 
 /**
@@ -45,14 +48,20 @@ export function splitFrontMatter(source: string): { data: Record<string, unknown
 const pipeline = (): Promise<typeof import('./render-article.ts')> => import('./render-article.ts');
 
 /** Loads one file into the store unless an entry with the same digest (and its HTML) is already there. */
-async function syncFile(context: LoaderContext, dir: string, name: string, cacheDir: string): Promise<{ id: string; digest: string; rendered: boolean }> {
+async function syncFile(
+  context: LoaderContext,
+  dir: string,
+  name: string,
+  cacheDir: string,
+): Promise<{ id: string; digest: string; rendered: boolean }> {
   const { store, parseData, generateDigest, config } = context;
   const id = name.slice(0, -'.mdx'.length);
   const filePath = path.join(dir, name);
   const { PIPELINE_VERSION, renderArticle } = await pipeline();
   const source = readFileSync(filePath, 'utf8');
   const digest = generateDigest(`${PIPELINE_VERSION}\n${source}`);
-  if (store.get(id)?.digest === digest && hasRendered(digest, cacheDir)) return { id, digest, rendered: false };
+  if (store.get(id)?.digest === digest && hasRendered(digest, cacheDir))
+    return { id, digest, rendered: false };
 
   const relativePath = path.relative(fileURLToPath(config.root), filePath).split(path.sep).join('/');
   const { data, body } = splitFrontMatter(source);
@@ -66,7 +75,8 @@ async function syncFile(context: LoaderContext, dir: string, name: string, cache
 
 /** `path:line:column: reason` for a syntax or plain-MDX problem; the file and message otherwise. */
 export function describeError(error: unknown, file: string): string {
-  if (error instanceof VFileMessage) return `${error.file || file}:${error.line ?? 1}:${error.column ?? 1}: ${error.reason}${error.ruleId ? `  (${error.ruleId})` : ''}`;
+  if (error instanceof VFileMessage)
+    return `${error.file || file}:${error.line ?? 1}:${error.column ?? 1}: ${error.reason}${error.ruleId ? `  (${error.ruleId})` : ''}`;
   return `${file}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -76,8 +86,13 @@ export function articleLoader({ base, cacheDir: cacheDirOption }: ArticleLoaderO
     async load(context) {
       const dir = path.resolve(fileURLToPath(context.config.root), base);
       const cacheDir = cacheDirOption ?? useCacheDir(context.config.cacheDir);
-      if (!existsSync(dir)) context.logger.warn(`No articles: ${dir} does not exist (run \`npm run ingest\`).`);
-      const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx')).sort() : [];
+      if (!existsSync(dir))
+        context.logger.warn(`No articles: ${dir} does not exist (run \`npm run ingest\`).`);
+      const names = existsSync(dir)
+        ? readdirSync(dir)
+            .filter((name) => name.endsWith('.mdx'))
+            .sort()
+        : [];
       const untouched = new Set(context.store.keys());
       const digests = new Set<string>();
       const problems: string[] = [];
@@ -100,7 +115,9 @@ export function articleLoader({ base, cacheDir: cacheDirOption }: ArticleLoaderO
         );
       }
       pruneRendered(digests, cacheDir);
-      context.logger.info(`${names.length} articles, ${renderedCount} rendered, ${names.length - renderedCount} unchanged`);
+      context.logger.info(
+        `${names.length} articles, ${renderedCount} rendered, ${names.length - renderedCount} unchanged`,
+      );
     },
   };
 }

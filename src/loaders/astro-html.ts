@@ -8,8 +8,15 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { find, html as htmlSchema } from 'property-information';
 
-const VOID_ELEMENTS = /^(area|base|br|col|command|embed|hr|img|input|keygen|link|meta|param|source|track|wbr)$/i;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+const VOID_ELEMENTS =
+  /^(area|base|br|col|command|embed|hr|img|input|keygen|link|meta|param|source|track|wbr)$/i;
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  "'": '&#39;',
+  '"': '&quot;',
+};
 
 /** As Astro's `escapeHTML`, for text. */
 export function escapeText(value: string): string {

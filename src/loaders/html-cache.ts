@@ -42,8 +42,12 @@ export function writeRendered(digest: string, rendered: RenderedArticle, dir: st
 }
 
 /** The body the loader rendered for a store entry (it always sets the digest). */
-export function readRendered(entry: { id: string; digest?: string | number }, dir = currentDir()): RenderedArticle {
-  if (!entry.digest) throw new Error(`article ${entry.id} has no digest: was it loaded by src/loaders/articles.ts?`);
+export function readRendered(
+  entry: { id: string; digest?: string | number },
+  dir = currentDir(),
+): RenderedArticle {
+  if (!entry.digest)
+    throw new Error(`article ${entry.id} has no digest: was it loaded by src/loaders/articles.ts?`);
   return JSON.parse(readFileSync(fileOf(String(entry.digest), dir), 'utf8')) as RenderedArticle;
 }
 

@@ -16,14 +16,16 @@ interface JsxNode {
 function toElement(node: JsxNode): Element {
   const properties: Element['properties'] = {};
   for (const { name, value } of node.attributes) {
-    properties[name === 'class' ? 'className' : name] = name === 'class' ? String(value).split(/\s+/).filter(Boolean) : String(value);
+    properties[name === 'class' ? 'className' : name] =
+      name === 'class' ? String(value).split(/\s+/).filter(Boolean) : String(value);
   }
   return { type: 'element', tagName: node.name, properties, children: node.children };
 }
 
 function convert(children: (ElementContent | JsxNode)[]): void {
   children.forEach((child, i) => {
-    if (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') children[i] = toElement(child as JsxNode);
+    if (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement')
+      children[i] = toElement(child as JsxNode);
     const converted = children[i] as ElementContent;
     if ('children' in converted) convert(converted.children as (ElementContent | JsxNode)[]);
   });

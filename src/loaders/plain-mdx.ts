@@ -23,9 +23,13 @@ const CODE_NODES: Record<string, string> = {
 };
 
 /** Why an attribute is not plain text, or undefined when it is. */
-function attributeProblem(name: string, attribute: MdxJsxAttribute | MdxJsxExpressionAttribute): string | undefined {
+function attributeProblem(
+  name: string,
+  attribute: MdxJsxAttribute | MdxJsxExpressionAttribute,
+): string | undefined {
   if (attribute.type === 'mdxJsxExpressionAttribute') return `a spread attribute on <${name}>`;
-  if (!ALLOWED_ELEMENTS.get(name)?.has(attribute.name)) return `the attribute \`${attribute.name}\` on <${name}>`;
+  if (!ALLOWED_ELEMENTS.get(name)?.has(attribute.name))
+    return `the attribute \`${attribute.name}\` on <${name}>`;
   if (typeof attribute.value !== 'string') return `a computed value for \`${attribute.name}\` on <${name}>`;
   return undefined;
 }
@@ -35,7 +39,10 @@ function problemOf(node: Node): string | undefined {
   const code = CODE_NODES[node.type];
   if (code) return code;
   if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return undefined;
-  const element = node as Node & { name: string | null; attributes: (MdxJsxAttribute | MdxJsxExpressionAttribute)[] };
+  const element = node as Node & {
+    name: string | null;
+    attributes: (MdxJsxAttribute | MdxJsxExpressionAttribute)[];
+  };
   if (element.name === null) return 'a JSX fragment `<>`';
   if (!ALLOWED_ELEMENTS.has(element.name)) return `the JSX element <${element.name}>`;
   for (const attribute of element.attributes) {

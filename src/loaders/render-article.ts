@@ -32,7 +32,12 @@ export interface RenderedArticle {
 }
 
 /** MDX's JSX and expression nodes arrive in hast as they were in mdast: checked there, then converted. */
-const pipeline = unified().use(checkPlainMdx).use(rehypeJsxToElements).use(rehypeSlug).use(rehypeParagraphIds).freeze();
+const pipeline = unified()
+  .use(checkPlainMdx)
+  .use(rehypeJsxToElements)
+  .use(rehypeSlug)
+  .use(rehypeParagraphIds)
+  .freeze();
 
 /** As Astro's `rehypeHeadingIds` reports them for MDX: every `h1`–`h6`, its id, its text nodes joined. */
 export function collectHeadings(tree: HastRoot): Heading[] {
@@ -54,7 +59,11 @@ function failOnSyntax(file: VFile, error: unknown): never {
   const text = error instanceof Error ? error.message : String(error);
   const [, line, column, reason] = /^(\d+):(\d+): ([\s\S]*)$/.exec(text) ?? [];
   const place = line ? { line: Number(line), column: Number(column) } : undefined;
-  return file.fail(`not valid MDX: ${reason ?? text}`, { place, ruleId: 'mdx-syntax', source: 'article-loader' });
+  return file.fail(`not valid MDX: ${reason ?? text}`, {
+    place,
+    ruleId: 'mdx-syntax',
+    source: 'article-loader',
+  });
 }
 
 /**

@@ -4,7 +4,15 @@
  * site, byte for byte, as a cold build of the same input.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,12 +34,16 @@ const DELETED = '004_b3611ee2d1f4bff8.txt';
 
 /** Astro's log, without its colours. */
 function astroBuild(outDir: string, cacheDir: string, articles: string): string {
-  const log = execFileSync(process.execPath, [path.join(root, 'scripts/bench/astro-build.ts'), root, outDir, cacheDir, '--verbose'], {
-    cwd: root,
-    env: { ...process.env, ARCHIVE_ARTICLES_DIR: articles },
-    encoding: 'utf8',
-    stdio: 'pipe',
-  });
+  const log = execFileSync(
+    process.execPath,
+    [path.join(root, 'scripts/bench/astro-build.ts'), root, outDir, cacheDir, '--verbose'],
+    {
+      cwd: root,
+      env: { ...process.env, ARCHIVE_ARTICLES_DIR: articles },
+      encoding: 'utf8',
+      stdio: 'pipe',
+    },
+  );
   // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m)
   return log.replace(/\x1b\[[\d;]*m/g, '');
 }
@@ -48,13 +60,17 @@ beforeAll(async () => {
   const raw = path.join(work, 'raw');
   mkdirSync(raw);
   for (const fixture of listFixtures()) {
-    if (`${fixture.name}.txt` !== ADDED) copyFileSync(path.join(fixture.dir, 'input.txt'), path.join(raw, `${fixture.name}.txt`));
+    if (`${fixture.name}.txt` !== ADDED)
+      copyFileSync(path.join(fixture.dir, 'input.txt'), path.join(raw, `${fixture.name}.txt`));
   }
   const ingest = () => runIngest({ input: raw, output: path.join(work, 'articles'), curated });
   await ingest();
   astroBuild(path.join(work, 'dist'), path.join(work, 'cache'), path.join(work, 'articles'));
 
-  copyFileSync(path.join(root, 'tests/fixtures', ADDED.replace('.txt', ''), 'input.txt'), path.join(raw, ADDED));
+  copyFileSync(
+    path.join(root, 'tests/fixtures', ADDED.replace('.txt', ''), 'input.txt'),
+    path.join(raw, ADDED),
+  );
   appendFileSync(path.join(raw, CHANGED), '\n\nA paragraph added after the first build.\n');
   rmSync(path.join(raw, DELETED));
   await ingest();
@@ -70,7 +86,9 @@ describe('a rebuild after one file added, one changed and one deleted', () => {
   it('reuses the article pages nothing touched and renders the changed one again', () => {
     expect(rebuildLog).toMatch(/\/articles\/[\w-]+\/index\.html \((cached|restored)\)/);
     expect(rebuildLog).toMatch(/\/articles\/2021-05-13-spotlight-on-iran-may-13-27-2021\/index\.html \(\+/);
-    expect(rebuildLog).toMatch(/\/articles\/2020-03-22-spotlight-on-iran-march-22-april-5-2020\/index\.html \(\+/);
+    expect(rebuildLog).toMatch(
+      /\/articles\/2020-03-22-spotlight-on-iran-march-22-april-5-2020\/index\.html \(\+/,
+    );
     expect(rebuildLog).toMatch(/\[article-loader\] 11 articles, 2 rendered, 9 unchanged/);
   });
 
@@ -79,7 +97,10 @@ describe('a rebuild after one file added, one changed and one deleted', () => {
     const cold = path.join(work, 'cold-dist');
     expect(filesUnder(incremental)).toEqual(filesUnder(cold));
     for (const file of filesUnder(cold)) {
-      expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(cold, file))), file).toBe(true);
+      expect(
+        readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(cold, file))),
+        file,
+      ).toBe(true);
     }
   });
 });

@@ -25,8 +25,13 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'ingest-build-'));
   const raw = path.join(work, 'raw');
   mkdirSync(raw);
-  for (const fixture of fixtures) copyFileSync(path.join(fixture.dir, 'input.txt'), path.join(raw, `${fixture.name}.txt`));
-  report = await runIngest({ input: raw, output: path.join(work, 'articles'), curated: path.join(root, 'content/curated') });
+  for (const fixture of fixtures)
+    copyFileSync(path.join(fixture.dir, 'input.txt'), path.join(raw, `${fixture.name}.txt`));
+  report = await runIngest({
+    input: raw,
+    output: path.join(work, 'articles'),
+    curated: path.join(root, 'content/curated'),
+  });
   // Astro's own cache goes to the temporary folder too: the repo's content data store would otherwise
   // keep these articles' temporary paths (same ids, same digests), and the next `npm run build` fails.
   const astroBuild = path.join(root, 'scripts/bench/astro-build.ts');
@@ -58,7 +63,8 @@ describe('a build of every fixture', () => {
     const rejected = fixtures.filter((f) => !existsSync(path.join(f.dir, 'expected.mdx')));
     expect(rejected.length).toBeGreaterThan(0);
     expect(written.length).toBe(report.files.length - rejected.length);
-    for (const file of written) expect(existsSync(path.join(work, 'dist/articles', file.slug!, 'index.html')), file.rawFile).toBe(true);
+    for (const file of written)
+      expect(existsSync(path.join(work, 'dist/articles', file.slug!, 'index.html')), file.rawFile).toBe(true);
   });
 
   it('shows MDX, HTML and script syntax as text and runs none of it', async () => {
@@ -86,12 +92,19 @@ describe('a build of every fixture', () => {
       expect(text).toContain(line);
     }
     expect(await page.locator('h1').first().innerText()).toBe('Untrusted {input} <b>test</b> & friends');
-    expect(await page.locator('.prose script, .prose img, .prose b, .prose h1, .prose ol, .prose blockquote, .prose table').count()).toBe(0);
+    expect(
+      await page
+        .locator('.prose script, .prose img, .prose b, .prose h1, .prose ol, .prose blockquote, .prose table')
+        .count(),
+    ).toBe(0);
     expect(dialogs).toEqual([]);
     // The title reaches the JSON-LD block escaped, and parses back unchanged.
     const ld = (await page.locator('head script[type="application/ld+json"]').textContent())!;
     expect(ld).not.toMatch(/[<>&]/);
-    expect(JSON.parse(ld)).toMatchObject({ '@type': 'NewsArticle', headline: 'Untrusted {input} <b>test</b> & friends' });
+    expect(JSON.parse(ld)).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Untrusted {input} <b>test</b> & friends',
+    });
     await page.close();
   });
 
@@ -109,7 +122,9 @@ describe('a build of every fixture', () => {
   it('decodes Windows-1252 and UTF-16', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/articles/${slugOf('encoding-windows-1252.txt')}/`);
-    expect(await page.locator('.prose').textContent()).toContain('The naïve résumé costs €20 … and that’s all.');
+    expect(await page.locator('.prose').textContent()).toContain(
+      'The naïve résumé costs €20 … and that’s all.',
+    );
     await page.goto(`${server.url}/articles/${slugOf('encoding-utf16-bom.txt')}/`);
     expect(await page.locator('h1').first().textContent()).toContain('Ein überschrift mit Umlaut');
     await page.close();

@@ -21,7 +21,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'lists-corpus-'));
-  await runIngest({ input: path.join(root, 'tests/fixtures/tehran-times/data'), output: path.join(work, 'articles'), curated: path.join(root, 'content/curated') });
+  await runIngest({
+    input: path.join(root, 'tests/fixtures/tehran-times/data'),
+    output: path.join(work, 'articles'),
+    curated: path.join(root, 'content/curated'),
+  });
   execFileSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', path.join(work, 'dist')], {
     cwd: root,
     env: { ...process.env, ARCHIVE_ARTICLES_DIR: path.join(work, 'articles') },
@@ -44,7 +48,8 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-const pagerNumbers = (page: Page) => page.$$eval('.pager-numbers li', (lis) => lis.map((li) => li.textContent!.trim()));
+const pagerNumbers = (page: Page) =>
+  page.$$eval('.pager-numbers li', (lis) => lis.map((li) => li.textContent!.trim()));
 
 describe('a long undated list', () => {
   it('numbers its pages and reaches the last one from the first in one click', async () => {

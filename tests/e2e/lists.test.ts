@@ -25,7 +25,9 @@ describe('home page', () => {
   it('lists the dated articles only, newest first', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);
-    const hrefs = await page.$$eval('#latest ~ .article-list .article-list-title a', (as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await page.$$eval('#latest ~ .article-list .article-list-title a', (as) =>
+      as.map((a) => a.getAttribute('href')),
+    );
     expect(hrefs).toEqual([
       '/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/',
       '/articles/2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us/',
@@ -36,12 +38,16 @@ describe('home page', () => {
 });
 
 describe('header', () => {
-  it.each(['/', '/tags/', '/tags/iran/', '/sources/', '/editors/', '/dates/', '/search/'])('%s: at 1280 px the search box sits on the title row', async (path) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(server.url + path);
-    const top = (selector: string) => page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().top));
-    const [name, search] = [await top('.site-name'), await top('.site-search')];
-    expect(Math.abs(name - search)).toBeLessThanOrEqual(4);
-    await page.close();
-  });
+  it.each(['/', '/tags/', '/tags/iran/', '/sources/', '/editors/', '/dates/', '/search/'])(
+    '%s: at 1280 px the search box sits on the title row',
+    async (path) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url + path);
+      const top = (selector: string) =>
+        page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().top));
+      const [name, search] = [await top('.site-name'), await top('.site-search')];
+      expect(Math.abs(name - search)).toBeLessThanOrEqual(4);
+      await page.close();
+    },
+  );
 });

@@ -21,7 +21,8 @@ let server: StaticServer;
 function articles(): { slugs: string[]; richest: string } {
   const dir = path.join(distDir(), 'articles');
   const slugs = readdirSync(dir).filter((s) => !s.includes('.'));
-  const count = (slug: string) => readFileSync(path.join(dir, slug, 'index.html'), 'utf8').split('class="pilcrow"').length;
+  const count = (slug: string) =>
+    readFileSync(path.join(dir, slug, 'index.html'), 'utf8').split('class="pilcrow"').length;
   const richest = [...slugs].sort((a, b) => count(b) - count(a))[0];
   if (!richest) throw new Error('no articles in the build');
   return { slugs, richest };
@@ -46,7 +47,9 @@ async function open(urlPath: string, options: BrowserContextOptions = {}): Promi
 
 /** Ids of the paragraph targets of the current page: `p` outside lists and `li`, in the body. */
 const targetIds = (page: Page) =>
-  page.$$eval('.prose p, .prose li', (els) => els.filter((el) => el.tagName === 'LI' || !el.closest('li')).map((el) => el.id));
+  page.$$eval('.prose p, .prose li', (els) =>
+    els.filter((el) => el.tagName === 'LI' || !el.closest('li')).map((el) => el.id),
+  );
 
 const inViewport = (page: Page, id: string) =>
   page.evaluate((i) => {
@@ -77,9 +80,14 @@ describe('paragraph permalinks', () => {
       await page.goto(`${server.url}/articles/${slug}/`);
       const ids = await targetIds(page);
       expect(ids.length, slug).toBeGreaterThan(0);
-      expect(ids.every((id) => /^(p-[0-9a-z]{7}(-\d+)?|user-content-fn-.+)$/.test(id)), `${slug}: ${ids.join(' ')}`).toBe(true);
+      expect(
+        ids.every((id) => /^(p-[0-9a-z]{7}(-\d+)?|user-content-fn-.+)$/.test(id)),
+        `${slug}: ${ids.join(' ')}`,
+      ).toBe(true);
       expect(new Set(ids).size, slug).toBe(ids.length);
-      const links = await page.$$eval('.prose a.pilcrow', (as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')]));
+      const links = await page.$$eval('.prose a.pilcrow', (as) =>
+        as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')]),
+      );
       expect(links, slug).toEqual(ids.map((id) => [`#${id}`, 'Link to this paragraph']));
       // The ingest report computes ids from the MDX outside Astro: it must agree with the page.
       const mdx = readFileSync(path.join(root, 'content/articles', `${slug}.mdx`), 'utf8');
@@ -115,7 +123,9 @@ describe('paragraph permalinks', () => {
     const id = (await targetIds(page)).at(-1)!;
     await page.goto(`${server.url}/articles/${richest}/#${id}`);
     await page.getByRole('button', { name: 'Copy link to this paragraph' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/articles/${richest}/#${id}`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${server.url}/articles/${richest}/#${id}`,
+    );
     await expect.poll(() => page.textContent('[role="status"]')).toBe('Link copied to the clipboard.');
 
     await page.getByRole('button', { name: 'Cite this paragraph' }).click();
@@ -134,7 +144,11 @@ describe('paragraph permalinks', () => {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
-        return { pilcrow: el.classList.contains('pilcrow'), opacity: getComputedStyle(el).opacity, href: el.getAttribute('href') };
+        return {
+          pilcrow: el.classList.contains('pilcrow'),
+          opacity: getComputedStyle(el).opacity,
+          href: el.getAttribute('href'),
+        };
       });
     }
     expect(focused?.pilcrow).toBe(true);
@@ -145,7 +159,9 @@ describe('paragraph permalinks', () => {
     // in the linked paragraph, as a reader's next key press would come after they appear.
     await page.locator(`${focused?.href} [aria-label="Copy link to this paragraph"]`).waitFor();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy link to this paragraph');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Copy link to this paragraph',
+    );
     await page.context().close();
   });
 
@@ -161,20 +177,25 @@ describe('paragraph permalinks', () => {
     await page.context().close();
   });
 
-  it.each(['light', 'dark'] as const)('has no axe violations in the body and the citation block, with the paragraph tools shown (%s)', async (scheme) => {
-    const { richest } = articles();
-    // axe is injected as an inline script, which the site's CSP rightly refuses; it is the test's own.
-    const page = await open(`/articles/${richest}/`, { colorScheme: scheme, bypassCSP: true });
-    const id = await page.$eval('.prose a.pilcrow', (a) => a.getAttribute('href'));
-    await page.goto(`${server.url}/articles/${richest}/${id}`);
-    await page.locator('.para-tools').waitFor();
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      // @ts-expect-error axe is injected above
-      const result = await window.axe.run({ include: [['.prose'], ['.cite-article']] });
-      return (result.violations as { id: string; nodes: unknown[] }[]).map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
-    await page.context().close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no axe violations in the body and the citation block, with the paragraph tools shown (%s)',
+    async (scheme) => {
+      const { richest } = articles();
+      // axe is injected as an inline script, which the site's CSP rightly refuses; it is the test's own.
+      const page = await open(`/articles/${richest}/`, { colorScheme: scheme, bypassCSP: true });
+      const id = await page.$eval('.prose a.pilcrow', (a) => a.getAttribute('href'));
+      await page.goto(`${server.url}/articles/${richest}/${id}`);
+      await page.locator('.para-tools').waitFor();
+      await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        // @ts-expect-error axe is injected above
+        const result = await window.axe.run({ include: [['.prose'], ['.cite-article']] });
+        return (result.violations as { id: string; nodes: unknown[] }[]).map(
+          (v) => `${v.id} (${v.nodes.length})`,
+        );
+      });
+      expect(violations).toEqual([]);
+      await page.context().close();
+    },
+  );
 });

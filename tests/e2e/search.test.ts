@@ -38,18 +38,25 @@ function articleTexts(): Map<string, string> {
 
 const normalise = (text: string) => text.toLowerCase().replace(/[’'ʼʿʾ]/g, '');
 
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function newPage(
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, ...options });
   return { context, page: await context.newPage() };
 }
 
 async function searchFor(page: Page, query: string): Promise<void> {
   await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-  await page.locator('[data-search-status]').filter({ hasText: /article|No/ }).waitFor();
+  await page
+    .locator('[data-search-status]')
+    .filter({ hasText: /article|No/ })
+    .waitFor();
 }
 
 const resultPaths = (page: Page) =>
-  page.$$eval('.search-result-title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  page.$$eval('.search-result-title a', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
 
 const paragraphLinks = (page: Page) =>
   page.$$eval('.search-paragraphs a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
@@ -60,31 +67,36 @@ describe('names', () => {
   it.each(names)('%s: every article that mentions it is found', async (name) => {
     const { context, page } = await newPage();
     await searchFor(page, name);
-    const expected = [...articleTexts()].filter(([, text]) => text.includes(normalise(name))).map(([url]) => url);
+    const expected = [...articleTexts()]
+      .filter(([, text]) => text.includes(normalise(name)))
+      .map(([url]) => url);
     expect(expected.length).toBeGreaterThan(0);
     expect((await resultPaths(page)).sort()).toEqual(expected.sort());
     await context.close();
   });
 
-  it.each(names)('%s: each paragraph link lands on a paragraph holding it, in view and highlighted', async (name) => {
-    const { context, page } = await newPage({ viewport: { width: 390, height: 600 } });
-    await searchFor(page, name);
-    const links = await paragraphLinks(page);
-    expect(links.length).toBeGreaterThan(0);
-    for (const href of links) {
-      await page.goto(href);
-      const id = decodeURIComponent(new URL(href).hash.slice(1));
-      const target = page.locator(`[id="${id}"]`);
-      expect(normalise(await target.innerText())).toContain(normalise(name));
-      await target.locator('mark.pagefind-highlight').first().waitFor();
-      const box = await target.evaluate((el) => el.getBoundingClientRect().top);
-      expect(box).toBeGreaterThanOrEqual(0);
-      expect(box).toBeLessThan(600);
-    }
-    await context.close();
-  });
+  it.each(names)(
+    '%s: each paragraph link lands on a paragraph holding it, in view and highlighted',
+    async (name) => {
+      const { context, page } = await newPage({ viewport: { width: 390, height: 600 } });
+      await searchFor(page, name);
+      const links = await paragraphLinks(page);
+      expect(links.length).toBeGreaterThan(0);
+      for (const href of links) {
+        await page.goto(href);
+        const id = decodeURIComponent(new URL(href).hash.slice(1));
+        const target = page.locator(`[id="${id}"]`);
+        expect(normalise(await target.innerText())).toContain(normalise(name));
+        await target.locator('mark.pagefind-highlight').first().waitFor();
+        const box = await target.evaluate((el) => el.getBoundingClientRect().top);
+        expect(box).toBeGreaterThanOrEqual(0);
+        expect(box).toBeLessThan(600);
+      }
+      await context.close();
+    },
+  );
 
-  it('treats Qa’ani, Qa\'ani and Qaani alike, and quoted phrases exactly', async () => {
+  it("treats Qa’ani, Qa'ani and Qaani alike, and quoted phrases exactly", async () => {
     const { context, page } = await newPage();
     const found: string[][] = [];
     for (const q of ['Qa’ani', "Qa'ani", 'Qaani', 'Qaʼani']) {
@@ -130,18 +142,21 @@ describe('paragraph ranking', () => {
   it.each([
     ['Shalamcheh railway', ['shalamcheh', 'railway']],
     ['"Esmail Qa’ani"', ['esmail qaani']],
-  ])('%s: the headline and the first paragraph link land on the paragraph holding every term', async (query, words) => {
-    const { context, page } = await newPage();
-    await searchFor(page, query);
-    const first = page.locator('.search-result').first();
-    const headline = await first.locator('.search-result-title a').getAttribute('href');
-    const paragraph = await first.locator('.search-paragraphs a').first().getAttribute('href');
-    expect(headline).toBe(paragraph);
-    await page.goto(new URL(headline!, server.url).href);
-    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
-    expect(holdsAll(await page.locator(`[id="${id}"]`).innerText(), words)).toBe(true);
-    await context.close();
-  });
+  ])(
+    '%s: the headline and the first paragraph link land on the paragraph holding every term',
+    async (query, words) => {
+      const { context, page } = await newPage();
+      await searchFor(page, query);
+      const first = page.locator('.search-result').first();
+      const headline = await first.locator('.search-result-title a').getAttribute('href');
+      const paragraph = await first.locator('.search-paragraphs a').first().getAttribute('href');
+      expect(headline).toBe(paragraph);
+      await page.goto(new URL(headline!, server.url).href);
+      const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+      expect(holdsAll(await page.locator(`[id="${id}"]`).innerText(), words)).toBe(true);
+      await context.close();
+    },
+  );
 });
 
 describe('the search page', () => {
@@ -151,13 +166,17 @@ describe('the search page', () => {
     const all = await resultPaths(page);
     expect(all.length).toBe(5);
     await page.locator('summary', { hasText: 'Filters' }).click();
-    const source = page.locator('fieldset', { hasText: 'Source' }).locator('label', { hasText: 'Jerusalem Center' });
+    const source = page
+      .locator('fieldset', { hasText: 'Source' })
+      .locator('label', { hasText: 'Jerusalem Center' });
     await expect.poll(() => source.innerText()).toContain('(1)');
     await source.locator('input').check();
     await expect.poll(() => resultPaths(page)).toHaveLength(1);
     expect(new URL(page.url()).searchParams.get('source')).toBe('Jerusalem Center for Public Affairs');
     await page.goto(`${server.url}/search/?q=Iran&year=2021`);
-    await expect.poll(() => resultPaths(page)).toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
+    await expect
+      .poll(() => resultPaths(page))
+      .toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
     expect(await page.locator('[data-search-filter-panel]').getAttribute('open')).not.toBeNull();
     await context.close();
   });
@@ -165,7 +184,10 @@ describe('the search page', () => {
   it('fetches the filter index only once the filter panel is opened', async () => {
     const { context, page } = await newPage();
     const filterFiles: string[] = [];
-    context.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/pagefind/filter/') && filterFiles.push(r.url())));
+    context.on(
+      'request',
+      (r) => void (new URL(r.url()).pathname.startsWith('/pagefind/filter/') && filterFiles.push(r.url())),
+    );
     await searchFor(page, 'Iran');
     await page.waitForLoadState('networkidle');
     expect(filterFiles).toEqual([]);
@@ -178,7 +200,11 @@ describe('the search page', () => {
 
   it('sorts by date both ways, undated articles last', async () => {
     const { context, page } = await newPage();
-    const dated = ['/articles/2020-03-22-spotlight-on-iran-march-22-april-5-2020/', '/articles/2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us/', '/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/'];
+    const dated = [
+      '/articles/2020-03-22-spotlight-on-iran-march-22-april-5-2020/',
+      '/articles/2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us/',
+      '/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/',
+    ];
     await page.goto(`${server.url}/search/?q=Iran&sort=oldest`);
     await expect.poll(async () => (await resultPaths(page)).slice(0, 3)).toEqual(dated);
     await page.selectOption('select[name="sort"]', 'newest');
@@ -196,13 +222,21 @@ describe('the search page', () => {
     await expect.poll(() => resultPaths(page)).toHaveLength(1);
     await page.fill('#search-q', 'Nakhleh');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Nakhleh');
-    await expect.poll(() => resultPaths(page)).toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
+    await expect
+      .poll(() => resultPaths(page))
+      .toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
     await page.goBack();
     await expect.poll(() => page.inputValue('#search-q')).toBe('Shekarchi');
-    await expect.poll(() => resultPaths(page)).toEqual(['/articles/iran-we-will-help-any-country-fighting-the-zionist-regime-and-the-united-states/']);
+    await expect
+      .poll(() => resultPaths(page))
+      .toEqual([
+        '/articles/iran-we-will-help-any-country-fighting-the-zionist-regime-and-the-united-states/',
+      ]);
     await page.goForward();
     await expect.poll(() => page.inputValue('#search-q')).toBe('Nakhleh');
-    await expect.poll(() => resultPaths(page)).toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
+    await expect
+      .poll(() => resultPaths(page))
+      .toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
     await context.close();
   });
 
@@ -224,7 +258,12 @@ describe('loading', () => {
     const { context, page } = await newPage();
     const requests: string[] = [];
     context.on('request', (r) => void (isPagefind(r) && requests.push(r.url())));
-    for (const url of ['/', '/articles/2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us/', '/search/', '/tags/']) {
+    for (const url of [
+      '/',
+      '/articles/2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us/',
+      '/search/',
+      '/tags/',
+    ]) {
       await page.goto(server.url + url, { waitUntil: 'networkidle' });
     }
     expect(requests).toEqual([]);
@@ -255,8 +294,11 @@ describe('loading', () => {
       return { url, bytes: body.length, gzip: text ? gzipSync(body, { level: 9 }).length : body.length };
     });
     const sum = (key: 'bytes' | 'gzip') => sizes.reduce((total, s) => total + s[key], 0);
-    console.log(`first query "Salami" on /search/: ${sizes.length} Pagefind files, ${sum('bytes')} bytes as served, ` +
-      `${sum('gzip')} with JS/JSON gzipped\n` + sizes.map((s) => `  ${s.bytes}\t${s.gzip}\t${s.url}`).join('\n'));
+    console.log(
+      `first query "Salami" on /search/: ${sizes.length} Pagefind files, ${sum('bytes')} bytes as served, ` +
+        `${sum('gzip')} with JS/JSON gzipped\n` +
+        sizes.map((s) => `  ${s.bytes}\t${s.gzip}\t${s.url}`).join('\n'),
+    );
     expect(sizes.some((s) => s.url.endsWith('.pf_fragment'))).toBe(true);
     expect(sizes.some((s) => s.url.endsWith('.pf_index'))).toBe(true);
     await context.close();

@@ -82,7 +82,9 @@ describe('navigation without JavaScript', () => {
     const page = await open('/articles/2020-03-22-spotlight-on-iran-march-22-april-5-2020/');
     const toc = page.getByRole('navigation', { name: 'Contents' });
     const entries = toc.getByRole('link');
-    const sectionIds = await Promise.all((await page.locator('.prose h2').all()).map((h) => h.getAttribute('id')));
+    const sectionIds = await Promise.all(
+      (await page.locator('.prose h2').all()).map((h) => h.getAttribute('id')),
+    );
     const targets = await Promise.all((await entries.all()).map((a) => a.getAttribute('href')));
     expect(sectionIds.length).toBeGreaterThan(1);
     expect(targets).toEqual(sectionIds.map((id) => `#${id}`));
@@ -101,12 +103,19 @@ describe('navigation without JavaScript', () => {
   it('walks the archive and a series by their later and earlier links', async () => {
     const first = '/articles/2020-03-22-spotlight-on-iran-march-22-april-5-2020/';
     const page = await open(first);
-    const section = (name: RegExp) => page.locator('.neighbours section', { has: page.getByRole('heading', { name }) });
-    await section(/^In the archive$/).locator('.later a').click();
+    const section = (name: RegExp) =>
+      page.locator('.neighbours section', { has: page.getByRole('heading', { name }) });
+    await section(/^In the archive$/)
+      .locator('.later a')
+      .click();
     await page.waitForURL(/2020-09-24-irans-zarif/);
-    await section(/^In the archive$/).locator('.earlier a').click();
+    await section(/^In the archive$/)
+      .locator('.earlier a')
+      .click();
     await page.waitForURL(new RegExp(`${first}$`));
-    await section(/^In the series Spotlight on Iran$/).locator('.later a').click();
+    await section(/^In the series Spotlight on Iran$/)
+      .locator('.later a')
+      .click();
     await page.waitForURL(/2021-05-13-spotlight-on-iran/);
     expect(await page.locator('.kicker').textContent()).toBe('Spotlight on Iran');
     await page.close();
@@ -134,7 +143,11 @@ describe('accessibility', () => {
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-          return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+          return (await axe.run()).violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            targets: v.nodes.map((n) => n.target.join(' ')),
+          }));
         });
         for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
           found.push(`${path}: ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);

@@ -7,7 +7,15 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeEntities, fileForPath, idsIn, internalTarget, linksIn, listHtmlPages, type BuiltPage } from '../helpers/site-pages.ts';
+import {
+  decodeEntities,
+  fileForPath,
+  idsIn,
+  internalTarget,
+  linksIn,
+  listHtmlPages,
+  type BuiltPage,
+} from '../helpers/site-pages.ts';
 import { distDir } from '../helpers/server.ts';
 
 const dist = distDir();
@@ -71,7 +79,8 @@ describe('markup', () => {
     for (const page of pages) {
       const report = await validator.validateFile(page.file);
       for (const result of report.results) {
-        for (const m of result.messages) problems.push(`${page.url}:${m.line}:${m.column} ${m.message} (${m.ruleId})`);
+        for (const m of result.messages)
+          problems.push(`${page.url}:${m.line}:${m.column} ${m.message} (${m.ruleId})`);
       }
     }
     expect(problems).toEqual([]);
@@ -116,7 +125,9 @@ describe('article head', () => {
   };
   const description = (html: string) => attr(html, /<meta name="description" content="([^"]*)"/);
   const jsonLd = (html: string) =>
-    [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+    [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1]),
+    );
 
   it('has one NewsArticle JSON-LD block naming the page, its headline and its description', () => {
     for (const page of articles()) {
@@ -124,7 +135,11 @@ describe('article head', () => {
       expect(blocks, page.url).toHaveLength(1);
       const [ld] = blocks;
       const headline = decodeEntities(page.html.match(/<h1[^>]*>([^<]*)<\/h1>/)![1]);
-      expect(ld, page.url).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline });
+      expect(ld, page.url).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        headline,
+      });
       expect(ld.url).toBe(attr(page.html, /<link rel="canonical" href="([^"]*)"/));
       expect(new URL(ld.url).pathname).toBe(page.url);
       expect(ld.description).toBe(description(page.html));
@@ -149,26 +164,34 @@ describe('article head', () => {
   });
 
   it('describes each article by its standfirst or else its first sentence, for search engines and Open Graph', () => {
-    expect(description(byUrl.get(ZARIF)!.html)).toBe('Iran seeks to harness Russia and also China to confront “US lawlessness,”');
+    expect(description(byUrl.get(ZARIF)!.html)).toBe(
+      'Iran seeks to harness Russia and also China to confront “US lawlessness,”',
+    );
     expect(description(byUrl.get(BULLETIN)!.html)).toBe(
       'Additional reports about the outbreak of COVID-19 (Coronavirus) among pro-Iranian militiamen operating in Syria.',
     );
     for (const page of articles()) {
       expect(description(page.html), page.url).toMatch(/\S/);
-      expect(attr(page.html, /<meta property="og:description" content="([^"]*)"/)).toBe(description(page.html));
+      expect(attr(page.html, /<meta property="og:description" content="([^"]*)"/)).toBe(
+        description(page.html),
+      );
     }
   });
 
   it('shows the raw file each article came from', () => {
-    expect(byUrl.get(BULLETIN)!.html).toMatch(/<dt>Raw file<\/dt><dd><code>003_f962de14055e5357\.txt<\/code><\/dd>/);
+    expect(byUrl.get(BULLETIN)!.html).toMatch(
+      /<dt>Raw file<\/dt><dd><code>003_f962de14055e5357\.txt<\/code><\/dd>/,
+    );
   });
 });
 
 describe('article neighbours', () => {
   /** The hrefs of the "Earlier" and "Later" links in one neighbours section of a page. */
   function neighbours(html: string, section: 'nav-archive' | 'nav-series') {
-    const block = html.match(new RegExp(`<section aria-labelledby="${section}">([\\s\\S]*?)</section>`))?.[1] ?? '';
-    const link = (cls: string) => block.match(new RegExp(`<li class="${cls}">[\\s\\S]*?<a href="([^"]*)"`))?.[1];
+    const block =
+      html.match(new RegExp(`<section aria-labelledby="${section}">([\\s\\S]*?)</section>`))?.[1] ?? '';
+    const link = (cls: string) =>
+      block.match(new RegExp(`<li class="${cls}">[\\s\\S]*?<a href="([^"]*)"`))?.[1];
     return { earlier: link('earlier'), later: link('later') };
   }
 
@@ -203,4 +226,3 @@ describe('article neighbours', () => {
     for (const page of undated) expect(page.html, page.url).not.toContain('class="neighbours"');
   });
 });
-

@@ -17,7 +17,12 @@ import rehypeParagraphIds from '../../src/plugins/rehype-paragraph-ids.ts';
 import type { Heading } from '../../src/lib/archive/toc.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const processor = unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSlug, rehypeParagraphIds] });
+const processor = unified({
+  gfm: false,
+  smartypants: false,
+  remarkPlugins: [remarkGfm],
+  rehypePlugins: [rehypeSlug, rehypeParagraphIds],
+});
 
 /** What `@astrojs/mdx`'s post-processing adds so Astro renders the module as an MDX component. */
 const POSTPROCESS = `
@@ -44,9 +49,14 @@ export async function createAstroMdxRenderer(): Promise<AstroMdxRenderer> {
   return {
     async render(body, file) {
       const { code } = await mdx.process(body, file, {});
-      const withFragment = /\bFragment as _Fragment\b/.test(code) ? code : `${code}\nimport { Fragment as _Fragment } from 'astro/jsx-runtime';`;
+      const withFragment = /\bFragment as _Fragment\b/.test(code)
+        ? code
+        : `${code}\nimport { Fragment as _Fragment } from 'astro/jsx-runtime';`;
       const modulePath = path.join(dir, `${(count += 1)}.mjs`);
-      writeFileSync(modulePath, withFragment.replace('export default function MDXContent', 'function MDXContent') + POSTPROCESS);
+      writeFileSync(
+        modulePath,
+        withFragment.replace('export default function MDXContent', 'function MDXContent') + POSTPROCESS,
+      );
       const module = await import(pathToFileURL(modulePath).href);
       return { html: await container.renderToString(module.Content), headings: module.getHeadings() };
     },

@@ -36,8 +36,23 @@ export function listFixtures(): Fixture[] {
       const metaFile = path.join(dir, 'fixture.yaml');
       const meta = (existsSync(metaFile) ? parse(readFileSync(metaFile, 'utf8')) : {}) as FixtureYaml;
       const rawFile = meta.rawFile ?? 'input.txt';
-      const repeated = meta.repeated ? { [folderOf(rawFile)]: meta.repeated.map((text) => ({ text: foldKey(text), shown: text, files: 0 })) } : {};
-      return { name, dir, rawFile, bytes: readFileSync(path.join(dir, 'input.txt')), folders: meta.folders, repeated };
+      const repeated = meta.repeated
+        ? {
+            [folderOf(rawFile)]: meta.repeated.map((text) => ({
+              text: foldKey(text),
+              shown: text,
+              files: 0,
+            })),
+          }
+        : {};
+      return {
+        name,
+        dir,
+        rawFile,
+        bytes: readFileSync(path.join(dir, 'input.txt')),
+        folders: meta.folders,
+        repeated,
+      };
     });
 }
 

@@ -17,8 +17,10 @@ const unwrap = (type: unknown) => (type === FRAGMENT ? null : type);
 type JsxFunction = (type: unknown, props: unknown, key?: unknown) => unknown;
 const jsxRuntime = {
   Fragment: FRAGMENT,
-  jsx: (type: unknown, props: unknown, key?: unknown) => (runtime.jsx as JsxFunction)(unwrap(type), props, key),
-  jsxs: (type: unknown, props: unknown, key?: unknown) => (runtime.jsxs as JsxFunction)(unwrap(type), props, key),
+  jsx: (type: unknown, props: unknown, key?: unknown) =>
+    (runtime.jsx as JsxFunction)(unwrap(type), props, key),
+  jsxs: (type: unknown, props: unknown, key?: unknown) =>
+    (runtime.jsxs as JsxFunction)(unwrap(type), props, key),
 };
 
 export async function renderMdx(source: string): Promise<{ tree: Root; html: string; text: string }> {

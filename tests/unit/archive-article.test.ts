@@ -16,7 +16,9 @@ describe('firstSentence', () => {
   });
 
   it('reads through abbreviations of titles and ranks', () => {
-    expect(firstSentence('Brig. Gen. Abolfazl Shekarchi spoke. He said more.')).toBe('Brig. Gen. Abolfazl Shekarchi spoke.');
+    expect(firstSentence('Brig. Gen. Abolfazl Shekarchi spoke. He said more.')).toBe(
+      'Brig. Gen. Abolfazl Shekarchi spoke.',
+    );
     expect(firstSentence('Dr. Raz Zimmt and Mr. Smith met on Jan. 5 in St. Petersburg. Later, more.')).toBe(
       'Dr. Raz Zimmt and Mr. Smith met on Jan. 5 in St. Petersburg.',
     );
@@ -24,18 +26,26 @@ describe('firstSentence', () => {
 
   it('reads through dotted initialisms and initials', () => {
     expect(firstSentence('The U.S. Treasury acted. Iran replied.')).toBe('The U.S. Treasury acted.');
-    expect(firstSentence('John F. Kennedy spoke, e.g. About Cuba. Then left.')).toBe('John F. Kennedy spoke, e.g. About Cuba.');
+    expect(firstSentence('John F. Kennedy spoke, e.g. About Cuba. Then left.')).toBe(
+      'John F. Kennedy spoke, e.g. About Cuba.',
+    );
   });
 
   it('keeps closing quotes and brackets with the sentence', () => {
     expect(firstSentence('He called it a “victory.” Others disagreed.')).toBe('He called it a “victory.”');
-    expect(firstSentence('Sanctions followed (ISNA, May 17.) Iran protested.')).toBe('Sanctions followed (ISNA, May 17.)');
+    expect(firstSentence('Sanctions followed (ISNA, May 17.) Iran protested.')).toBe(
+      'Sanctions followed (ISNA, May 17.)',
+    );
   });
 
   it('ends at ! and ? too, but not before a lower-case word', () => {
     expect(firstSentence('Is this war? Nobody knows.')).toBe('Is this war?');
-    expect(firstSentence('Prices rose approx. five per cent in 2020. Then fell.')).toBe('Prices rose approx. five per cent in 2020.');
-    expect(firstSentence('It cost 3.5 million rials… and more. Next.')).toBe('It cost 3.5 million rials… and more.');
+    expect(firstSentence('Prices rose approx. five per cent in 2020. Then fell.')).toBe(
+      'Prices rose approx. five per cent in 2020.',
+    );
+    expect(firstSentence('It cost 3.5 million rials… and more. Next.')).toBe(
+      'It cost 3.5 million rials… and more.',
+    );
   });
 
   it('returns the whole text, spaces collapsed, when no sentence ends', () => {
@@ -82,8 +92,13 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('gives a single day as datePublished and invents no date for an undated article', () => {
-    expect(newsArticleJsonLd({ data: { ...data, dateEnd: undefined }, url })).toMatchObject({ datePublished: '2020-03-22' });
-    const undated = newsArticleJsonLd({ data: { title: 'T', tags: ['x'], rawFile: 'r.txt', wordCount: 1 }, url });
+    expect(newsArticleJsonLd({ data: { ...data, dateEnd: undefined }, url })).toMatchObject({
+      datePublished: '2020-03-22',
+    });
+    const undated = newsArticleJsonLd({
+      data: { title: 'T', tags: ['x'], rawFile: 'r.txt', wordCount: 1 },
+      url,
+    });
     expect(Object.keys(undated)).not.toEqual(expect.arrayContaining(['datePublished']));
     expect(undated).not.toHaveProperty('temporalCoverage');
     expect(undated).not.toHaveProperty('publisher');
@@ -136,7 +151,10 @@ describe('neighbours', () => {
   ]);
   const ids = (id: string) => {
     const n = archive.neighbours(archive.byId.get(id)!);
-    return { archive: [n.archive.earlier?.id, n.archive.later?.id], series: [n.series.earlier?.id, n.series.later?.id] };
+    return {
+      archive: [n.archive.earlier?.id, n.archive.later?.id],
+      series: [n.series.earlier?.id, n.series.later?.id],
+    };
   };
 
   it('links each dated article to the dated ones before and after it', () => {
@@ -180,7 +198,13 @@ describe('related by source and time', () => {
 
 describe('archive.description and reading time', () => {
   it('come from the front-matter the ingester wrote, not from the body', () => {
-    const archive = buildArchive([entry('a', { description: 'The ingester’s line.', wordCount: 690 }, 'A body that says otherwise. Really.')]);
+    const archive = buildArchive([
+      entry(
+        'a',
+        { description: 'The ingester’s line.', wordCount: 690 },
+        'A body that says otherwise. Really.',
+      ),
+    ]);
     const article = archive.byId.get('a')!;
     expect(archive.description(article)).toBe('The ingester’s line.');
     expect(article.readingMinutes).toBe(3);

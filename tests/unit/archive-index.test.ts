@@ -116,13 +116,18 @@ describe('paginate', () => {
   });
 
   it('gives an empty list one empty page', () => {
-    expect(paginate([], '/x/')).toEqual([{ number: 1, total: 1, items: [], url: '/x/', firstUrl: '/x/', jumps: [] }]);
+    expect(paginate([], '/x/')).toEqual([
+      { number: 1, total: 1, items: [], url: '/x/', firstUrl: '/x/', jumps: [] },
+    ]);
   });
 
   it('gives a list in sections the first page of each, in list order', () => {
     const dated = Array.from({ length: 120 }, (_, i) => (i < 70 ? '2024' : i < 110 ? '2023' : undefined));
     const pages = paginate(dated, '/tags/iran/', 50, (year) => year);
-    expect(pages[2].jumps).toEqual([{ label: '2024', number: 1, url: '/tags/iran/' }, { label: '2023', number: 2, url: '/tags/iran/2/' }]);
+    expect(pages[2].jumps).toEqual([
+      { label: '2024', number: 1, url: '/tags/iran/' },
+      { label: '2023', number: 2, url: '/tags/iran/2/' },
+    ]);
   });
 
   it('offers no jumps for a one-section or one-page list', () => {
@@ -133,7 +138,9 @@ describe('paginate', () => {
 
 describe('pagerItems', () => {
   const numbers = (n: number, total: number) =>
-    pagerItems({ number: n, total, firstUrl: '/t/' }).map((i) => ('gap' in i ? '…' : i.current ? `[${i.number}]` : String(i.number))).join(' ');
+    pagerItems({ number: n, total, firstUrl: '/t/' })
+      .map((i) => ('gap' in i ? '…' : i.current ? `[${i.number}]` : String(i.number)))
+      .join(' ');
 
   it('shows first and last with a window around the current page', () => {
     expect(numbers(6, 15)).toBe('1 … 4 5 [6] 7 8 … 15');
@@ -143,7 +150,9 @@ describe('pagerItems', () => {
 
   it('adds round pages at strides of 10 and 100 in a long list', () => {
     expect(numbers(1, 554)).toBe('[1] 2 3 … 10 … 20 … 100 … 200 … 554');
-    expect(numbers(237, 554)).toBe('1 … 100 … 200 … 210 … 220 … 230 … 235 236 [237] 238 239 240 … 250 … 300 … 400 … 554');
+    expect(numbers(237, 554)).toBe(
+      '1 … 100 … 200 … 210 … 220 … 230 … 235 236 [237] 238 239 240 … 250 … 300 … 400 … 554',
+    );
   });
 
   it('reaches any page of a long list in a few clicks', () => {
@@ -151,7 +160,9 @@ describe('pagerItems', () => {
       let at = 1;
       for (let n = 0; n < 20; n++) {
         if (at === target) return n;
-        const links = pagerItems({ number: at, total, firstUrl: '/t/' }).flatMap((i) => ('gap' in i ? [] : [i.number]));
+        const links = pagerItems({ number: at, total, firstUrl: '/t/' }).flatMap((i) =>
+          'gap' in i ? [] : [i.number],
+        );
         at = links.reduce((best, p) => (Math.abs(p - target) < Math.abs(best - target) ? p : best));
       }
       return Infinity;
@@ -192,7 +203,10 @@ describe('labels', () => {
 
   it('notes the page only for lists of more than one page', () => {
     const [first] = paginate([1], '/x/');
-    const [, second] = paginate(Array.from({ length: 60 }, (_, i) => i), '/x/');
+    const [, second] = paginate(
+      Array.from({ length: 60 }, (_, i) => i),
+      '/x/',
+    );
     expect(pageNote(first)).toBe('');
     expect(pageNote(second)).toBe(' (page 2 of 2)');
   });

@@ -7,7 +7,9 @@ function entry(id: string, data: Partial<ArticleData> = {}): SourceEntry {
   return { id, body: '', data: { title: id, tags: ['Iran'], rawFile: `${id}.txt`, wordCount: 2, ...data } };
 }
 
-const many = Array.from({ length: 120 }, (_, i) => entry(`a${String(i).padStart(3, '0')}`, { dateStart: '2020-04-01' }));
+const many = Array.from({ length: 120 }, (_, i) =>
+  entry(`a${String(i).padStart(3, '0')}`, { dateStart: '2020-04-01' }),
+);
 
 describe('termPaths', () => {
   it('gives a tag of 120 articles three pages, the first at the tag URL itself', () => {
@@ -21,16 +23,31 @@ describe('termPaths', () => {
   });
 
   it('lets a dated tag list jump to each year, and to where its undated articles begin', () => {
-    const years = [...many.slice(0, 60).map((e) => ({ ...e, data: { ...e.data, dateStart: '2021-02-02' } })), ...many.slice(60, 100), ...many.slice(100).map((e) => ({ ...e, data: { ...e.data, dateStart: undefined } }))];
+    const years = [
+      ...many.slice(0, 60).map((e) => ({ ...e, data: { ...e.data, dateStart: '2021-02-02' } })),
+      ...many.slice(60, 100),
+      ...many.slice(100).map((e) => ({ ...e, data: { ...e.data, dateStart: undefined } })),
+    ];
     const [first] = termPaths(buildArchive(years), 'tags');
-    expect(first.props.page.jumps.map((j) => [j.label, j.url])).toEqual([['2021', '/tags/iran/'], ['2020', '/tags/iran/2/'], ['Undated', '/tags/iran/3/']]);
+    expect(first.props.page.jumps.map((j) => [j.label, j.url])).toEqual([
+      ['2021', '/tags/iran/'],
+      ['2020', '/tags/iran/2/'],
+      ['Undated', '/tags/iran/3/'],
+    ]);
   });
 });
 
 describe('termPaths for sources, editors and series', () => {
-  const prolific = many.map((e) => ({ ...e, data: { ...e.data, source: 'NCRI', editor: 'Dr. Raz Zimmt', series: 'Spotlight' } }));
+  const prolific = many.map((e) => ({
+    ...e,
+    data: { ...e.data, source: 'NCRI', editor: 'Dr. Raz Zimmt', series: 'Spotlight' },
+  }));
 
-  for (const [key, base] of [['sources', '/sources/ncri/'], ['editors', '/editors/dr-raz-zimmt/'], ['series', '/series/spotlight/']] as const) {
+  for (const [key, base] of [
+    ['sources', '/sources/ncri/'],
+    ['editors', '/editors/dr-raz-zimmt/'],
+    ['series', '/series/spotlight/'],
+  ] as const) {
     it(`paginates ${key} beyond 50 articles at ${base}2/ and ${base}3/`, () => {
       const pages = termPaths(buildArchive(prolific), key).map((p) => p.props.page);
       expect(pages.map((p) => p.url)).toEqual([base, `${base}2/`, `${base}3/`]);
@@ -58,7 +75,10 @@ describe('monthPaths', () => {
 
 describe('yearPaths', () => {
   it('links each year to the next newer and older year', () => {
-    const archive = buildArchive([entry('a', { dateStart: '2019-01-01' }), entry('b', { dateStart: '2021-01-01' })]);
+    const archive = buildArchive([
+      entry('a', { dateStart: '2019-01-01' }),
+      entry('b', { dateStart: '2021-01-01' }),
+    ]);
     const [newest, oldest] = yearPaths(archive);
     expect(newest.params.year).toBe('2021');
     expect(newest.props.older?.year).toBe(2019);
@@ -74,13 +94,22 @@ describe('undatedPaths', () => {
   it('paginates more than 50 undated articles', () => {
     const undated = many.map((e) => ({ ...e, data: { ...e.data, dateStart: undefined } }));
     const paths = undatedPaths(buildArchive(undated));
-    expect(paths.map((p) => p.props.page.url)).toEqual(['/dates/undated/', '/dates/undated/2/', '/dates/undated/3/']);
+    expect(paths.map((p) => p.props.page.url)).toEqual([
+      '/dates/undated/',
+      '/dates/undated/2/',
+      '/dates/undated/3/',
+    ]);
   });
 
   it('lets an undated list jump by the titles’ initial letter', () => {
-    const titled = Array.from({ length: 120 }, (_, i) => entry(`${i < 70 ? 'a' : 'b'}${String(i).padStart(3, '0')}`));
+    const titled = Array.from({ length: 120 }, (_, i) =>
+      entry(`${i < 70 ? 'a' : 'b'}${String(i).padStart(3, '0')}`),
+    );
     const [first] = undatedPaths(buildArchive(titled));
-    expect(first.props.page.jumps.map((j) => [j.label, j.url])).toEqual([['A', '/dates/undated/'], ['B', '/dates/undated/2/']]);
+    expect(first.props.page.jumps.map((j) => [j.label, j.url])).toEqual([
+      ['A', '/dates/undated/'],
+      ['B', '/dates/undated/2/'],
+    ]);
   });
 
   it('lists undated articles at /dates/undated/', () => {

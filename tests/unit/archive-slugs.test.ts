@@ -44,11 +44,14 @@ describe('assignSlugs', () => {
 
   it('maps any set of names to unique URL-safe segments', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }), { maxLength: 30 }), (names) => {
-        const slugs = [...assignSlugs(names).values()];
-        expect(new Set(slugs).size).toBe(names.length);
-        for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }), { maxLength: 30 }),
+        (names) => {
+          const slugs = [...assignSlugs(names).values()];
+          expect(new Set(slugs).size).toBe(names.length);
+          for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        },
+      ),
     );
   });
 });

@@ -3,7 +3,15 @@
  * refuses MDX that is code rather than text (naming file, line and column), and skips files whose
  * source and pipeline are unchanged.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,7 +45,10 @@ describe('the loader renders what Astro’s MDX pipeline rendered', () => {
     it(`renders ${name} to byte-identical HTML with the same headings`, async () => {
       const { body } = splitFrontMatter(source);
       const expected = await reference.render(body, `${name}.mdx`);
-      expect(renderArticle(body, `${name}.mdx`)).toEqual({ html: expected.html, headings: expected.headings });
+      expect(renderArticle(body, `${name}.mdx`)).toEqual({
+        html: expected.html,
+        headings: expected.headings,
+      });
     });
   }
 
@@ -45,7 +56,10 @@ describe('the loader renders what Astro’s MDX pipeline rendered', () => {
     const line = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== '');
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 4 }), async (lines) => {
-        const body = serialise({ type: 'root', children: lines.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })) });
+        const body = serialise({
+          type: 'root',
+          children: lines.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
+        });
         const expected = await reference.render(body, 'property.mdx');
         expect(renderArticle(body, 'property.mdx').html).toBe(expected.html);
       }),
@@ -70,7 +84,11 @@ describe('MDX that is code, not text', () => {
   for (const [what, body, place] of cases) {
     it(`refuses ${what}, naming the file, line and column`, () => {
       expect(() => renderArticle(body, 'content/articles/bad.mdx')).toThrow(
-        expect.objectContaining({ file: 'content/articles/bad.mdx', ruleId: 'plain-mdx', place: expect.anything() }),
+        expect.objectContaining({
+          file: 'content/articles/bad.mdx',
+          ruleId: 'plain-mdx',
+          place: expect.anything(),
+        }),
       );
       try {
         renderArticle(body, 'content/articles/bad.mdx');
@@ -83,12 +101,19 @@ describe('MDX that is code, not text', () => {
 
   it('refuses MDX that does not parse, with its position', () => {
     expect(() => renderArticle('Text.\n\n<figure class="caption">\n', 'content/articles/bad.mdx')).toThrow(
-      expect.objectContaining({ file: 'content/articles/bad.mdx', line: 3, column: 1, ruleId: 'mdx-syntax', reason: expect.stringMatching(/closing tag for `<figure>`/) }),
+      expect.objectContaining({
+        file: 'content/articles/bad.mdx',
+        line: 3,
+        column: 1,
+        ruleId: 'mdx-syntax',
+        reason: expect.stringMatching(/closing tag for `<figure>`/),
+      }),
     );
   });
 
   it('accepts the three elements the ingester writes', () => {
-    const body = '<figure class="caption">\n  <figcaption>\n    Caption\n  </figcaption>\n</figure>\n\nA mark.<sup class="footnote-mark">1</sup>\n';
+    const body =
+      '<figure class="caption">\n  <figcaption>\n    Caption\n  </figcaption>\n</figure>\n\nA mark.<sup class="footnote-mark">1</sup>\n';
     expect(renderArticle(body, 'ok.mdx').html).toContain('<sup class="footnote-mark">1</sup>');
   });
 });
@@ -104,7 +129,11 @@ describe('the loader', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   /** The parts of Astro's loader context the loader uses, with a Map as the store. */
-  function fakeContext(): { context: LoaderContext; store: Map<string, { id: string; digest?: string; body?: string }>; parsed: string[] } {
+  function fakeContext(): {
+    context: LoaderContext;
+    store: Map<string, { id: string; digest?: string; body?: string }>;
+    parsed: string[];
+  } {
     const store = new Map<string, { id: string; digest?: string; body?: string }>();
     const parsed: string[] = [];
     const context = {
@@ -115,8 +144,12 @@ describe('the loader', () => {
         delete: (id: string) => store.delete(id),
         keys: () => [...store.keys()],
       },
-      parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => (parsed.push(id), data),
-      generateDigest: (text: string) => String(text.length) + ':' + Buffer.from(text).toString('base64url').slice(-24),
+      parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => (
+        parsed.push(id),
+        data
+      ),
+      generateDigest: (text: string) =>
+        String(text.length) + ':' + Buffer.from(text).toString('base64url').slice(-24),
       logger: { info: () => {} },
     } as unknown as LoaderContext;
     return { context, store, parsed };

@@ -18,7 +18,12 @@ const entry = (id: string, dateStart: string, tags: string[], digest = `d-${id}`
   data: { title: id.toUpperCase(), dateStart, tags, rawFile: `${id}.txt`, series: 'S', wordCount: 1 },
 });
 
-const base = [entry('a', '2020-01-01', ['x']), entry('b', '2021-01-01', ['x']), entry('c', '2022-01-01', ['y']), entry('z', '2019-01-01', ['q'])];
+const base = [
+  entry('a', '2020-01-01', ['x']),
+  entry('b', '2021-01-01', ['x']),
+  entry('c', '2022-01-01', ['y']),
+  entry('z', '2019-01-01', ['q']),
+];
 
 function keys(entries: Entry[]): Map<string, string> {
   const archive = buildArchive(entries);

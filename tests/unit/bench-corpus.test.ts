@@ -23,12 +23,16 @@ beforeAll(async () => {
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function ingested(): Promise<{ name: string; data: Extract<ReturnType<typeof ingestBytes>, { ok: true }>['data']; mdx: string }[]> {
-  return Promise.all(names.map(async (name) => {
-    const result = ingestBytes(await readFile(path.join(dir, name)), name, curated);
-    if (!result.ok) throw new Error(`${name}: ${result.diagnostics.map((d) => d.message).join('; ')}`);
-    return { name, data: result.data, mdx: result.mdx };
-  }));
+async function ingested(): Promise<
+  { name: string; data: Extract<ReturnType<typeof ingestBytes>, { ok: true }>['data']; mdx: string }[]
+> {
+  return Promise.all(
+    names.map(async (name) => {
+      const result = ingestBytes(await readFile(path.join(dir, name)), name, curated);
+      if (!result.ok) throw new Error(`${name}: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+      return { name, data: result.data, mdx: result.mdx };
+    }),
+  );
 }
 
 describe('bench corpus', () => {
@@ -40,7 +44,9 @@ describe('bench corpus', () => {
   it('gives every article a unique title, and dated ones dates spread over a decade', async () => {
     const articles = await ingested();
     expect(new Set(articles.map((a) => a.data.title)).size).toBe(N);
-    const years = new Set(articles.flatMap((a) => (a.data.dateStart ? [Number(a.data.dateStart.slice(0, 4))] : [])));
+    const years = new Set(
+      articles.flatMap((a) => (a.data.dateStart ? [Number(a.data.dateStart.slice(0, 4))] : [])),
+    );
     expect(Math.min(...years)).toBeGreaterThanOrEqual(2015);
     expect(Math.max(...years)).toBeLessThanOrEqual(2025);
     expect(years.size).toBeGreaterThanOrEqual(8);
@@ -51,7 +57,8 @@ describe('bench corpus', () => {
       const lines = articleAt(t, 123).split('\n');
       expect(lines).toHaveLength(t.lines.length);
       t.lines.forEach((line, i) => {
-        const kept = !t.prose.includes(i) && !t.bullets.includes(i) && !t.titleLines.includes(i) && i !== t.dateLine;
+        const kept =
+          !t.prose.includes(i) && !t.bullets.includes(i) && !t.titleLines.includes(i) && i !== t.dateLine;
         if (kept) expect(lines[i], `${t.name}:${i + 1}`).toBe(line);
         if (t.bullets.includes(i)) expect(lines[i]).toMatch(/^\s*•\s/);
       });
@@ -74,7 +81,11 @@ describe('bench corpus', () => {
     for (const [k, t] of templates.entries()) {
       const sample = ingestBytes(Buffer.from(t.lines.join('\n')), t.name, curated);
       if (!sample.ok) throw new Error(t.name);
-      const shape = (mdx: string): string[] => mdx.split('\n').map((l) => (/^(#+|\s*[-*]|>|<)/.exec(l)?.[1] ?? '')).filter(Boolean);
+      const shape = (mdx: string): string[] =>
+        mdx
+          .split('\n')
+          .map((l) => /^(#+|\s*[-*]|>|<)/.exec(l)?.[1] ?? '')
+          .filter(Boolean);
       expect(shape(articles[k]!.mdx), t.name).toEqual(shape(sample.mdx));
       expect(articles[k]!.data.series).toBe(sample.data.series);
       expect(articles[k]!.data.source).toBe(sample.data.source);

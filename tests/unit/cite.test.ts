@@ -24,7 +24,11 @@ const spotlight: CiteSource = {
   url: 'https://archive.example/articles/spotlight-on-iran-2020-03-22/',
 };
 
-const undated: CiteSource = { slug: 'iran-we-will-help', title: 'Iran: “We Will Help”?', url: 'https://archive.example/articles/iran-we-will-help/' };
+const undated: CiteSource = {
+  slug: 'iran-we-will-help',
+  title: 'Iran: “We Will Help”?',
+  url: 'https://archive.example/articles/iran-we-will-help/',
+};
 
 describe('formatDateRange', () => {
   it('formats a day, and ranges within a month, across months and across years', () => {
@@ -50,8 +54,12 @@ describe('articleCitation', () => {
   });
 
   it('says n.d. for an undated article and keeps a title’s own closing mark', () => {
-    expect(articleCitation(undated)).toBe('“Iran: ‘We Will Help’?” n.d. https://archive.example/articles/iran-we-will-help/.');
-    expect(articleCitation({ ...undated, source: 'JCPA' })).toBe('“Iran: ‘We Will Help’?” JCPA, n.d. https://archive.example/articles/iran-we-will-help/.');
+    expect(articleCitation(undated)).toBe(
+      '“Iran: ‘We Will Help’?” n.d. https://archive.example/articles/iran-we-will-help/.',
+    );
+    expect(articleCitation({ ...undated, source: 'JCPA' })).toBe(
+      '“Iran: ‘We Will Help’?” JCPA, n.d. https://archive.example/articles/iran-we-will-help/.',
+    );
   });
 });
 
@@ -66,11 +74,16 @@ describe('quotedTitle', () => {
 
 describe('paragraphCitation', () => {
   it('adds the first words and the fragment to the article URL', () => {
-    const text = 'The Lebanese newspaper al-Modon reported (March 23) that Russia imposed a policy of distancing the forces. ¶';
+    const text =
+      'The Lebanese newspaper al-Modon reported (March 23) that Russia imposed a policy of distancing the forces. ¶';
     const cited = paragraphCitation(spotlight, 'p-0abc123', text);
     expect(cited).toContain('March 22 – April 5, 2020.');
-    expect(cited).toContain('Paragraph beginning “The Lebanese newspaper al-Modon reported (March 23) that Russia imposed a policy…”.');
-    expect(cited.endsWith('https://archive.example/articles/spotlight-on-iran-2020-03-22/#p-0abc123.')).toBe(true);
+    expect(cited).toContain(
+      'Paragraph beginning “The Lebanese newspaper al-Modon reported (March 23) that Russia imposed a policy…”.',
+    );
+    expect(cited.endsWith('https://archive.example/articles/spotlight-on-iran-2020-03-22/#p-0abc123.')).toBe(
+      true,
+    );
   });
 
   it('quotes a short paragraph whole and leaves out an empty one', () => {
@@ -103,13 +116,28 @@ describe('bibtex', () => {
     expect(entry).not.toMatch(/year|month|date/);
     expect(bibKey('été 2020/x')).toBe('ete-2020-x');
     expect(bibKey('???')).toBe('article');
-    expect(bibEscape('a_b#c~d^e\\f$')).toBe('a\\_b\\#c\\textasciitilde{}d\\textasciicircum{}e\\textbackslash{}f\\$');
+    expect(bibEscape('a_b#c~d^e\\f$')).toBe(
+      'a\\_b\\#c\\textasciitilde{}d\\textasciicircum{}e\\textbackslash{}f\\$',
+    );
   });
 });
 
 describe('citeSource', () => {
   it('takes the citation fields from the front-matter and leaves absent ones out', () => {
-    const data = { title: 'T', source: 'S', tags: ['x'], rawFile: 'r.txt', dateStart: '2020-09-24', wordCount: 3 };
-    expect(citeSource('slug', 'https://a/', data)).toEqual({ slug: 'slug', url: 'https://a/', title: 'T', source: 'S', dateStart: '2020-09-24' });
+    const data = {
+      title: 'T',
+      source: 'S',
+      tags: ['x'],
+      rawFile: 'r.txt',
+      dateStart: '2020-09-24',
+      wordCount: 3,
+    };
+    expect(citeSource('slug', 'https://a/', data)).toEqual({
+      slug: 'slug',
+      url: 'https://a/',
+      title: 'T',
+      source: 'S',
+      dateStart: '2020-09-24',
+    });
   });
 });

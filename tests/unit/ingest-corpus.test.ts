@@ -28,10 +28,16 @@ function wireStory(i: number): string {
 
 function writeWire(dir: string, from: number, to: number): void {
   mkdirSync(dir, { recursive: true });
-  for (let i = from; i < to; i++) writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.txt`), wireStory(i));
+  for (let i = from; i < to; i++)
+    writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.txt`), wireStory(i));
 }
 
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
+  );
 const ingest = (input: string, output: string) => runIngest({ input, output, curated });
 
 describe('corpus-wide boilerplate', () => {
@@ -41,7 +47,12 @@ describe('corpus-wide boilerplate', () => {
     const report = await ingest(input, path.join(work, 'out'));
     expect(report.repeated).toEqual({ wire: [{ text: FOOTER.toLowerCase(), shown: FOOTER, files: 30 }] });
     for (const file of report.files) {
-      expect(file.removed).toContainEqual({ line: 3, rule: 'repeated-boilerplate', text: FOOTER, kind: 'boilerplate' });
+      expect(file.removed).toContainEqual({
+        line: 3,
+        rule: 'repeated-boilerplate',
+        text: FOOTER,
+        kind: 'boilerplate',
+      });
       const mdx = readFileSync(path.join(work, 'out', `${file.slug}.mdx`), 'utf8');
       expect(mdx).not.toContain('reuse licence');
       expect(mdx).toMatch(/ships waiting\.\n$/);
@@ -97,10 +108,16 @@ describe('folders', () => {
     const input = path.join(work, 'raw');
     for (const folder of ['politics', 'sport', 'world_news']) {
       mkdirSync(path.join(input, folder), { recursive: true });
-      writeFileSync(path.join(input, folder, '001.txt'), `A headline for ${folder}\n\nA paragraph of text.\n`);
+      writeFileSync(
+        path.join(input, folder, '001.txt'),
+        `A headline for ${folder}\n\nA paragraph of text.\n`,
+      );
     }
     const report = await ingest(input, path.join(work, 'out'));
-    const tags = report.files.map((f) => readFileSync(path.join(work, 'out', `${f.slug}.mdx`), 'utf8').match(/tags:\n {2}- "([^"]+)"/)?.[1]);
+    const tags = report.files.map(
+      (f) =>
+        readFileSync(path.join(work, 'out', `${f.slug}.mdx`), 'utf8').match(/tags:\n {2}- "([^"]+)"/)?.[1],
+    );
     expect(tags).toEqual(['Politics', 'Sport', 'World News']);
     expect(report.files.every((f) => f.diagnostics.every((d) => d.rule !== 'no-tags'))).toBe(true);
   });
@@ -112,13 +129,31 @@ describe('the ingest command on a large corpus', () => {
     const input = path.join(work, 'raw');
     writeWire(input, 0, 40);
     for (let i = 0; i < 30; i++) writeFileSync(path.join(input, `empty-${i}.txt`), '\n');
-    const run = spawnSync(process.execPath, ['scripts/ingest.ts', '--input', input, '--output', path.join(work, 'out'), '--report', path.join(work, 'report.json'), '--curated', curated], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        'scripts/ingest.ts',
+        '--input',
+        input,
+        '--output',
+        path.join(work, 'out'),
+        '--report',
+        path.join(work, 'report.json'),
+        '--curated',
+        curated,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     const lines = run.stdout.trimEnd().split('\n');
     // Errors in full (30 rejected files), then one group line plus three examples per other rule.
-    expect(lines.filter((l) => l.includes(': error: the file is empty or only white space (empty-file)'))).toHaveLength(30);
+    expect(
+      lines.filter((l) => l.includes(': error: the file is empty or only white space (empty-file)')),
+    ).toHaveLength(30);
     expect(lines).toContain('warning no-tags: 40 in 40 files, e.g.');
     expect(lines.filter((l) => l.endsWith('(no-tags)'))).toHaveLength(3);
-    expect(lines.filter((l) => l.includes(FOOTER))).toEqual([`  (top folder): "${FOOTER}" (stands alone in 40 files)`]);
+    expect(lines.filter((l) => l.includes(FOOTER))).toEqual([
+      `  (top folder): "${FOOTER}" (stands alone in 40 files)`,
+    ]);
     expect(lines.at(-1)).toMatch(/^ingest: 70 raw files → 40 written, .* 30 rejected/);
   });
 });

@@ -16,6 +16,9 @@ import { serialise } from '../../scripts/ingest/serialise.ts';
 import { curatedFor, listFixtures } from '../helpers/fixtures.ts';
 import { paragraphIdsOfMdx } from '../helpers/paragraph-ids-mdx.ts';
 
+// eslint-disable-next-line no-control-regex -- a raw line holds no control character or line break
+const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
 let curated: Curated;
 beforeAll(async () => {
   curated = await loadCurated(path.resolve(import.meta.dirname, '../../content/curated'));
@@ -24,21 +27,49 @@ beforeAll(async () => {
 describe('paragraph ids worked out at ingest', () => {
   for (const fixture of listFixtures()) {
     it(`${fixture.name}: equal the ids of the rendered page`, async () => {
-      const result = ingestBytes(fixture.bytes, fixture.rawFile, curatedFor(fixture, curated), fixture.repeated);
+      const result = ingestBytes(
+        fixture.bytes,
+        fixture.rawFile,
+        curatedFor(fixture, curated),
+        fixture.repeated,
+      );
       if (!result.ok) return;
       expect(result.paragraphIds).toEqual(await paragraphIdsOfMdx(result.mdx));
       expect(result.paragraphIds.length).toBeGreaterThan(0);
     });
   }
 
-  const TOKENS = ['Iran', 'said', '“quoted.”1', 'COVID-19', '{x}', '<b>', '#', '* ', '| a |', 'http://example.com', '  ', 'ق', 'p-0abc123', 'P 0abc123', '2.', '\u200c'];
-  // eslint-disable-next-line no-control-regex -- control characters are what the test removes
-  const text = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 8 }).map((p) => p.join(' ').replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ').trim()).filter((t) => /\p{L}/u.test(t));
+  const TOKENS = [
+    'Iran',
+    'said',
+    '“quoted.”1',
+    'COVID-19',
+    '{x}',
+    '<b>',
+    '#',
+    '* ',
+    '| a |',
+    'http://example.com',
+    '  ',
+    'ق',
+    'p-0abc123',
+    'P 0abc123',
+    '2.',
+    '\u200c',
+  ];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 8 })
+    .map((p) => p.join(' ').replace(LINE_BREAKS_AND_CONTROLS, ' ').trim())
+    .filter((t) => /\p{L}/u.test(t));
   const block: fc.Arbitrary<Block> = fc.oneof(
     text.map((t): Block => ({ kind: 'paragraph', line: 1, text: t })),
     text.map((t): Block => ({ kind: 'heading', line: 1, text: t })),
-    fc.array(text, { minLength: 1, maxLength: 3 }).map((items): Block => ({ kind: 'list', line: 1, items: items.map((t) => ({ line: 1, text: t })) })),
-    fc.array(text, { minLength: 1, maxLength: 2 }).map((lines): Block => ({ kind: 'caption', line: 1, lines })),
+    fc
+      .array(text, { minLength: 1, maxLength: 3 })
+      .map((items): Block => ({ kind: 'list', line: 1, items: items.map((t) => ({ line: 1, text: t })) })),
+    fc
+      .array(text, { minLength: 1, maxLength: 2 })
+      .map((lines): Block => ({ kind: 'caption', line: 1, lines })),
   );
 
   it('equal the ids of the rendered page for arbitrary blocks, repeats and footnote marks included', async () => {
@@ -61,17 +92,29 @@ describe('description and word count', () => {
   ];
 
   it('take the lead’s first sentence, without captions, headings or footnote marks', () => {
-    expect(deriveFromTree(bodyMdast(blocks), undefined).description).toBe('The U.S. order was signed on Monday.');
+    expect(deriveFromTree(bodyMdast(blocks), undefined).description).toBe(
+      'The U.S. order was signed on Monday.',
+    );
   });
 
   it('prefer the standfirst, clipped to about 300 characters', () => {
     expect(deriveFromTree(bodyMdast(blocks), 'The standfirst.').description).toBe('The standfirst.');
-    expect(deriveFromTree(bodyMdast(blocks), `${'word '.repeat(100)}end.`).description).toMatch(/^(word )+word…$/);
+    expect(deriveFromTree(bodyMdast(blocks), `${'word '.repeat(100)}end.`).description).toMatch(
+      /^(word )+word…$/,
+    );
   });
 
   it('take a list item when the body opens with a list, and have none for a body without prose', () => {
-    expect(deriveFromTree(bodyMdast([{ kind: 'list', line: 1, items: [{ line: 1, text: 'First point here. Second.' }] }]), undefined).description).toBe('First point here.');
-    expect(deriveFromTree(bodyMdast([{ kind: 'heading', line: 1, text: 'Only a heading' }]), undefined).description).toBeUndefined();
+    expect(
+      deriveFromTree(
+        bodyMdast([{ kind: 'list', line: 1, items: [{ line: 1, text: 'First point here. Second.' }] }]),
+        undefined,
+      ).description,
+    ).toBe('First point here.');
+    expect(
+      deriveFromTree(bodyMdast([{ kind: 'heading', line: 1, text: 'Only a heading' }]), undefined)
+        .description,
+    ).toBeUndefined();
   });
 
   it('count every word a reader reads, footnote marks left out', () => {

@@ -43,7 +43,12 @@ function check(file: string, actual: string | undefined): void {
 describe('ingest fixtures', () => {
   for (const fixture of listFixtures()) {
     it(`${fixture.name}: matches expected.mdx and expected.log`, () => {
-      const result = ingestBytes(fixture.bytes, fixture.rawFile, curatedFor(fixture, curated), fixture.repeated);
+      const result = ingestBytes(
+        fixture.bytes,
+        fixture.rawFile,
+        curatedFor(fixture, curated),
+        fixture.repeated,
+      );
       check(path.join(fixture.dir, 'expected.mdx'), result.ok ? result.mdx : undefined);
       check(path.join(fixture.dir, 'expected.log'), logOf(result, fixture.rawFile));
     });

@@ -42,16 +42,78 @@ describe('every line of the samples', () => {
 });
 
 const TOKENS = [
-  '{', '}', '{1+1}', '<', '>', '<script>alert(1)</script>', '<b>', '</b>', 'import x from "y"', 'export const a = 1',
-  '# ', '## ', '* ', '- ', '+ ', '1. ', '> ', '|', '| a | b |', '---', '***', '&amp;', '&lt;', '&#x69;', '\\', '\\n', '`', '```',
-  '~~~', '[', ']', '(', ')', '![a](b)', '[x](javascript:alert(1))', '_', '__', '*', '$', ':', '=', '!', '<!--', '-->',
-  'http://example.com', 'www.example.com', 'a@b.co', '\u200c', '\u200d', '\u00a0', 'می‌روم', 'زن، زندگی، آزادی', 'Qaʼani', 'Qaʿani',
-  'עברית', '\u202e', '\u2066', 'e\u0301', '1', '.2', '”3', ' ', '  ', '\t',
+  '{',
+  '}',
+  '{1+1}',
+  '<',
+  '>',
+  '<script>alert(1)</script>',
+  '<b>',
+  '</b>',
+  'import x from "y"',
+  'export const a = 1',
+  '# ',
+  '## ',
+  '* ',
+  '- ',
+  '+ ',
+  '1. ',
+  '> ',
+  '|',
+  '| a | b |',
+  '---',
+  '***',
+  '&amp;',
+  '&lt;',
+  '&#x69;',
+  '\\',
+  '\\n',
+  '`',
+  '```',
+  '~~~',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![a](b)',
+  '[x](javascript:alert(1))',
+  '_',
+  '__',
+  '*',
+  '$',
+  ':',
+  '=',
+  '!',
+  '<!--',
+  '-->',
+  'http://example.com',
+  'www.example.com',
+  'a@b.co',
+  '\u200c',
+  '\u200d',
+  '\u00a0',
+  'می‌روم',
+  'زن، زندگی، آزادی',
+  'Qaʼani',
+  'Qaʿani',
+  'עברית',
+  '\u202e',
+  '\u2066',
+  'e\u0301',
+  '1',
+  '.2',
+  '”3',
+  ' ',
+  '  ',
+  '\t',
 ];
 
 /** One raw body line: dangerous tokens mixed with arbitrary Unicode (no line breaks or controls). */
 const line = fc
-  .array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'grapheme', maxLength: 8 })), { minLength: 1, maxLength: 12 })
+  .array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'grapheme', maxLength: 8 })), {
+    minLength: 1,
+    maxLength: 12,
+  })
   // eslint-disable-next-line no-control-regex -- control characters are what the test removes
   .map((parts) => parts.join('').replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' '))
   .filter((text) => text.trim() !== '');
@@ -74,8 +136,13 @@ describe('arbitrary text', () => {
   });
 
   it('becomes an article whatever its shape, when it holds a letter, and keeps every line not reported', async () => {
-    const fileName = fc.oneof(fc.constant('001.txt'), fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/).map((n) => `${n}.txt`));
-    const anyText = fc.array(line, { minLength: 1, maxLength: 5 }).filter((lines) => lines.some((l) => /\p{L}/u.test(l)));
+    const fileName = fc.oneof(
+      fc.constant('001.txt'),
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/).map((n) => `${n}.txt`),
+    );
+    const anyText = fc
+      .array(line, { minLength: 1, maxLength: 5 })
+      .filter((lines) => lines.some((l) => /\p{L}/u.test(l)));
     await fc.assert(
       fc.asyncProperty(anyText, fileName, async (lines, rawFile) => {
         const result = ingestBytes(new TextEncoder().encode(`${lines.join('\n')}\n`), rawFile, curated);

@@ -1,6 +1,15 @@
 /** The ingest run over folders: incremental, tidy, deterministic, and loud about bad input. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,7 +30,12 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const ingest = (force = false) => runIngest({ input, output, curated, force });
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
+  );
 
 describe('ingest runs', () => {
   it('gives byte-identical output for the same input', async () => {
@@ -36,7 +50,11 @@ describe('ingest runs', () => {
     const samples = readdirSync(input).map((f) => readFileSync(path.join(input, f), 'utf8'));
     // 40 folders of ~18 copies: under the 20-file floor of corpus-wide boilerplate, so every copy keeps its text.
     for (let i = 0; i < 40; i++) mkdirSync(path.join(input, `folder-${i}`));
-    for (let i = 0; i < 700; i++) writeFileSync(path.join(input, `folder-${i % 40}`, `copy-${i}.txt`), `${samples[i % samples.length]}\nCopy number ${i}.\n`);
+    for (let i = 0; i < 700; i++)
+      writeFileSync(
+        path.join(input, `folder-${i % 40}`, `copy-${i}.txt`),
+        `${samples[i % samples.length]}\nCopy number ${i}.\n`,
+      );
     const one = await runIngest({ input, output, curated, threads: 1 });
     const oneFiles = snapshot(output);
     const parallelOutput = path.join(work, 'parallel');
@@ -47,7 +65,10 @@ describe('ingest runs', () => {
 
   it('skips unchanged raw files and leaves their MDX untouched', async () => {
     await ingest();
-    const file = path.join(output, '2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us.mdx');
+    const file = path.join(
+      output,
+      '2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us.mdx',
+    );
     const before = statSync(file).mtimeMs;
     const report = await ingest();
     expect(report.summary).toMatchObject({ skipped: 5, written: 0 });
@@ -59,7 +80,9 @@ describe('ingest runs', () => {
     writeFileSync(path.join(output, 'hand-written.mdx'), '---\ntitle: Mine\n---\n');
     rmSync(path.join(input, '004_b3611ee2d1f4bff8.txt'));
     const report = await ingest();
-    expect(report.deleted).toEqual(['2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us.mdx']);
+    expect(report.deleted).toEqual([
+      '2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us.mdx',
+    ]);
     expect(readdirSync(output)).toContain('hand-written.mdx');
   });
 
@@ -68,14 +91,23 @@ describe('ingest runs', () => {
     writeFileSync(path.join(input, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     const report = await ingest();
     expect(report.summary).toMatchObject({ written: 5, rejected: 2 });
-    expect(report.files.find((f) => f.rawFile === 'empty.txt')?.diagnostics[0]).toMatchObject({ severity: 'error', rule: 'empty-file' });
-    expect(report.files.find((f) => f.rawFile === 'image.txt')?.diagnostics[0]).toMatchObject({ severity: 'error', rule: 'binary-file' });
+    expect(report.files.find((f) => f.rawFile === 'empty.txt')?.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      rule: 'empty-file',
+    });
+    expect(report.files.find((f) => f.rawFile === 'image.txt')?.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      rule: 'binary-file',
+    });
   });
 
   it('keeps paragraph ids when a paragraph is inserted above, and reports the one added', async () => {
     await ingest();
     const raw = path.join(input, '002_f5d3fec7361aa2d6.txt');
-    const text = readFileSync(raw, 'utf8').replace('Recently, the Iranian regime', 'An editor’s note inserted above.\n\nRecently, the Iranian regime');
+    const text = readFileSync(raw, 'utf8').replace(
+      'Recently, the Iranian regime',
+      'An editor’s note inserted above.\n\nRecently, the Iranian regime',
+    );
     writeFileSync(raw, text);
     const report = await ingest();
     const file = report.files.find((f) => f.rawFile === '002_f5d3fec7361aa2d6.txt');
@@ -87,9 +119,14 @@ describe('ingest runs', () => {
   it('reports the paragraph ids an edit would break', async () => {
     await ingest();
     const raw = path.join(input, '002_f5d3fec7361aa2d6.txt');
-    writeFileSync(raw, readFileSync(raw, 'utf8').replace('At roughly the same time', 'At nearly the same time'));
+    writeFileSync(
+      raw,
+      readFileSync(raw, 'utf8').replace('At roughly the same time', 'At nearly the same time'),
+    );
     const report = await ingest();
-    expect(report.files.find((f) => f.rawFile === '002_f5d3fec7361aa2d6.txt')?.paragraphIds?.removed).toHaveLength(1);
+    expect(
+      report.files.find((f) => f.rawFile === '002_f5d3fec7361aa2d6.txt')?.paragraphIds?.removed,
+    ).toHaveLength(1);
   });
 });
 
@@ -116,20 +153,41 @@ describe('corrections', () => {
     const dir = path.join(work, 'curated');
     cpSync(curated, dir, { recursive: true });
     writeFileSync(path.join(dir, 'corrections.yaml'), 'x.txt:\n  publisher: Nobody\n');
-    await expect(runIngest({ input, output, curated: dir })).rejects.toThrow(/corrections\.yaml: error: x\.txt: Unrecognized key/);
+    await expect(runIngest({ input, output, curated: dir })).rejects.toThrow(
+      /corrections\.yaml: error: x\.txt: Unrecognized key/,
+    );
   });
 });
 
 describe('the ingest command', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--input', input, '--output', output, '--report', path.join(work, 'report.json'), '--curated', curated, ...args], { encoding: 'utf8', cwd: work });
+    spawnSync(
+      process.execPath,
+      [
+        path.join(root, 'scripts/ingest.ts'),
+        '--input',
+        input,
+        '--output',
+        output,
+        '--report',
+        path.join(work, 'report.json'),
+        '--curated',
+        curated,
+        ...args,
+      ],
+      { encoding: 'utf8', cwd: work },
+    );
 
   it('prints path, line, severity and rule, and a summary', () => {
     writeFileSync(path.join(input, 'bad-date.txt'), 'A headline\n\nFebruary 30, 2021\n\nText.\n');
     const result = run();
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('raw/bad-date.txt:3:1: warning: date line not used: not a calendar date: 2021-2-30 (bad-date)');
-    expect(result.stdout).toMatch(/ingest: 6 raw files → 6 written, .* 1 rejected|ingest: 6 raw files → 6 written/);
+    expect(result.stdout).toContain(
+      'raw/bad-date.txt:3:1: warning: date line not used: not a calendar date: 2021-2-30 (bad-date)',
+    );
+    expect(result.stdout).toMatch(
+      /ingest: 6 raw files → 6 written, .* 1 rejected|ingest: 6 raw files → 6 written/,
+    );
     expect(JSON.parse(readFileSync(path.join(work, 'report.json'), 'utf8')).summary.files).toBe(6);
   });
 
@@ -138,10 +196,29 @@ describe('the ingest command', () => {
     expect(run().status).toBe(0);
     const strict = run('--strict', '--force');
     expect(strict.status).toBe(1);
-    expect(strict.stdout).toContain('raw/empty.txt: error: the file is empty or only white space (empty-file)');
+    expect(strict.stdout).toContain(
+      'raw/empty.txt: error: the file is empty or only white space (empty-file)',
+    );
   });
 
   it('passes --strict on the bundled samples', () => {
-    expect(() => execFileSync(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--strict', '--input', input, '--output', output, '--report', path.join(work, 'r.json'), '--curated', curated], { cwd: work })).not.toThrow();
+    expect(() =>
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'scripts/ingest.ts'),
+          '--strict',
+          '--input',
+          input,
+          '--output',
+          output,
+          '--report',
+          path.join(work, 'r.json'),
+          '--curated',
+          curated,
+        ],
+        { cwd: work },
+      ),
+    ).not.toThrow();
   });
 });

@@ -12,7 +12,11 @@ let output: string;
 
 beforeAll(async () => {
   output = mkdtempSync(path.join(tmpdir(), 'ingest-samples-'));
-  report = await runIngest({ input: path.join(root, 'content/raw'), output, curated: path.join(root, 'content/curated') });
+  report = await runIngest({
+    input: path.join(root, 'content/raw'),
+    output,
+    curated: path.join(root, 'content/curated'),
+  });
 });
 
 function article(rawFile: string): { data: Record<string, unknown>; body: string; slug: string } {
@@ -42,7 +46,8 @@ describe('the bundled samples', () => {
     const { data } = article('000_89785c16a81d71ee.txt');
     expect(data).toMatchObject({
       title: 'Iran: “We Will Help Any Country Fighting the Zionist Regime and the United States”',
-      subtitle: 'Spokesman for the Iranian Armed Forces, Abolfazi Shekarchi: “We will assist the resistance camp against Israel and the United States.”',
+      subtitle:
+        'Spokesman for the Iranian Armed Forces, Abolfazi Shekarchi: “We will assist the resistance camp against Israel and the United States.”',
       source: 'Jerusalem Center for Public Affairs',
       rawFile: '000_89785c16a81d71ee.txt',
     });
@@ -103,12 +108,19 @@ describe('the bundled samples', () => {
       const { data, body } = article(file.rawFile);
       expect(body.split(String(data.title)).length - 1, file.rawFile).toBe(0);
     }
-    expect(article('001_b4141182fc587337.txt').body.split('Rally in support for Palestine in Tehran.').length - 1).toBe(1);
-    expect(article('003_f962de14055e5357.txt').body.split('Hossein Salami (Defa’ Press, March 28, 2020)').length - 1).toBe(1);
+    expect(
+      article('001_b4141182fc587337.txt').body.split('Rally in support for Palestine in Tehran.').length - 1,
+    ).toBe(1);
+    expect(
+      article('003_f962de14055e5357.txt').body.split('Hossein Salami (Defa’ Press, March 28, 2020)').length -
+        1,
+    ).toBe(1);
   });
 
   it('reports every boilerplate line it removed, with its line number', () => {
-    const removed = report.files.flatMap((f) => f.removed.filter((r) => r.kind === 'boilerplate').map((r) => `${f.rawFile}:${r.line}:${r.rule}`));
+    const removed = report.files.flatMap((f) =>
+      f.removed.filter((r) => r.kind === 'boilerplate').map((r) => `${f.rawFile}:${r.line}:${r.rule}`),
+    );
     expect(removed).toEqual([
       '000_89785c16a81d71ee.txt:1:skip-link',
       '000_89785c16a81d71ee.txt:3:tagline',

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Vocabulary } from '../../scripts/ingest/curated.ts';
 import { assignTags, overHalfMessage, overHalfTags } from '../../scripts/ingest/tags.ts';
 
-const vocabulary: Vocabulary = { minBodyMatches: 3, tags: { Iran: ['Iran', 'Iranian', 'Tehran'], Syria: ['Syria'] } };
-const tag = (prominent: string[], body: string[]) => assignTags({ filedUnder: [], prominent, body }, vocabulary);
+const vocabulary: Vocabulary = {
+  minBodyMatches: 3,
+  tags: { Iran: ['Iran', 'Iranian', 'Tehran'], Syria: ['Syria'] },
+};
+const tag = (prominent: string[], body: string[]) =>
+  assignTags({ filedUnder: [], prominent, body }, vocabulary);
 
 describe('vocabulary tags apply only where prominent', () => {
   it('applies a term in the headline', () => {
@@ -22,7 +26,10 @@ describe('vocabulary tags apply only where prominent', () => {
 describe('overHalfTags', () => {
   it('names tags on more than half of the articles, most used first', () => {
     const lists = [['Iran', 'Syria'], ['Iran'], ['Iran', 'Syria'], ['Syria'], ['Iraq']];
-    expect(overHalfTags(lists)).toEqual([{ tag: 'Iran', count: 3 }, { tag: 'Syria', count: 3 }]);
+    expect(overHalfTags(lists)).toEqual([
+      { tag: 'Iran', count: 3 },
+      { tag: 'Syria', count: 3 },
+    ]);
   });
 
   it('leaves out the tags it is told to ignore (the Untagged placeholder)', () => {

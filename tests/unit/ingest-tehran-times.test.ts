@@ -14,14 +14,19 @@ import { fold, renderMdx } from '../helpers/mdx-html.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const input = path.join(root, 'tests/fixtures/tehran-times/data');
-const LICENCE = 'All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.';
+const LICENCE =
+  'All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.';
 const files = readdirSync(input).sort();
 let work: string;
 let report: IngestReport;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'tehran-times-'));
-  report = await runIngest({ input, output: path.join(work, 'articles'), curated: path.join(root, 'content/curated') });
+  report = await runIngest({
+    input,
+    output: path.join(work, 'articles'),
+    curated: path.join(root, 'content/curated'),
+  });
 }, 60_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -39,7 +44,7 @@ const nameWords = (rawFile: string) => foldedWords(rawFile.replace(/^_news_\d+_/
 /** The raw text as a reader should find it: control characters and the licence sentence gone. */
 const withoutLicence = (line: string) =>
   line
-  // eslint-disable-next-line no-control-regex -- control characters are what the test removes
+    // eslint-disable-next-line no-control-regex -- control characters are what the test removes
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
     .replace(new RegExp(LICENCE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'gi'), '')
     .trim();
@@ -62,10 +67,16 @@ describe('the Tehran Times fixture set', () => {
       const text = fold((await renderMdx(mdx)).text);
       expect(text.toLowerCase()).not.toContain('licensed under a creative commons');
       const raw = readFileSync(path.join(input, rawFile), 'utf8');
-      const titleLines = new Set(report.files.find((f) => f.rawFile === rawFile)!.removed.filter((r) => r.rule === 'title').map((r) => r.line));
+      const titleLines = new Set(
+        report.files
+          .find((f) => f.rawFile === rawFile)!
+          .removed.filter((r) => r.rule === 'title')
+          .map((r) => r.line),
+      );
       raw.split('\n').forEach((line, i) => {
         const expected = fold(withoutLicence(line));
-        if (expected !== '' && !titleLines.has(i + 1)) expect(text, `${rawFile}:${i + 1}`).toContain(expected);
+        if (expected !== '' && !titleLines.has(i + 1))
+          expect(text, `${rawFile}:${i + 1}`).toContain(expected);
       });
     });
   }

@@ -6,7 +6,12 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultInputs, importGraph, ingesterVersion, type VersionInputs } from '../../scripts/ingest/version.ts';
+import {
+  defaultInputs,
+  importGraph,
+  ingesterVersion,
+  type VersionInputs,
+} from '../../scripts/ingest/version.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let work: string;
@@ -21,18 +26,33 @@ beforeEach(() => {
   };
   file('package.json', '{}');
   file('package-lock.json', '{"lockfileVersion": 3}');
-  file('scripts/ingest/run.ts', "import { a } from './sub/a.ts';\nexport const run = () => import('../../src/lib/ids.ts');\n");
-  file('scripts/ingest/sub/a.ts', "import type { S } from '../../../src/schema/article.ts';\nexport const a = 1;\n");
+  file(
+    'scripts/ingest/run.ts',
+    "import { a } from './sub/a.ts';\nexport const run = () => import('../../src/lib/ids.ts');\n",
+  );
+  file(
+    'scripts/ingest/sub/a.ts',
+    "import type { S } from '../../../src/schema/article.ts';\nexport const a = 1;\n",
+  );
   file('src/lib/ids.ts', 'export const ids = 1;\n');
   file('src/schema/article.ts', 'export type S = string;\n');
   file('curated/tags.yaml', 'tags: {}\n');
-  inputs = { entries: [path.join(work, 'scripts/ingest/run.ts')], lockfile: path.join(work, 'package-lock.json'), curatedDir: path.join(work, 'curated') };
+  inputs = {
+    entries: [path.join(work, 'scripts/ingest/run.ts')],
+    lockfile: path.join(work, 'package-lock.json'),
+    curatedDir: path.join(work, 'curated'),
+  };
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the ingester version', () => {
   it('follows static, type and dynamic imports into subfolders and src/', () => {
-    expect(importGraph(inputs.entries).map((f) => path.relative(work, f))).toEqual(['scripts/ingest/run.ts', 'scripts/ingest/sub/a.ts', 'src/lib/ids.ts', 'src/schema/article.ts']);
+    expect(importGraph(inputs.entries).map((f) => path.relative(work, f))).toEqual([
+      'scripts/ingest/run.ts',
+      'scripts/ingest/sub/a.ts',
+      'src/lib/ids.ts',
+      'src/schema/article.ts',
+    ]);
   });
 
   for (const [what, file] of [
@@ -56,8 +76,19 @@ describe('the ingester version', () => {
   });
 
   it('covers the real ingester’s schema, paragraph ids and worker', () => {
-    const graph = importGraph(defaultInputs(path.join(root, 'content/curated')).entries).map((f) => path.relative(root, f));
-    expect(graph).toEqual(expect.arrayContaining(['src/schema/article.ts', 'src/lib/paragraph-id.ts', 'src/lib/hash.ts', 'src/lib/sentences.ts', 'scripts/ingest/worker.ts', 'scripts/ingest/serialise.ts']));
+    const graph = importGraph(defaultInputs(path.join(root, 'content/curated')).entries).map((f) =>
+      path.relative(root, f),
+    );
+    expect(graph).toEqual(
+      expect.arrayContaining([
+        'src/schema/article.ts',
+        'src/lib/paragraph-id.ts',
+        'src/lib/hash.ts',
+        'src/lib/sentences.ts',
+        'scripts/ingest/worker.ts',
+        'scripts/ingest/serialise.ts',
+      ]),
+    );
   });
 });
 

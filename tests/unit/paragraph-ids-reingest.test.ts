@@ -16,7 +16,12 @@ const ANCHOR = 'In this context, and as part of Iran';
 let work: string | undefined;
 
 async function ingestOnce(dir: string) {
-  const report = await runIngest({ input: path.join(dir, 'raw'), output: path.join(dir, 'out'), curated: path.join(root, 'content/curated'), force: false });
+  const report = await runIngest({
+    input: path.join(dir, 'raw'),
+    output: path.join(dir, 'out'),
+    curated: path.join(root, 'content/curated'),
+    force: false,
+  });
   const mdx = (await readdir(path.join(dir, 'out'))).filter((f) => f.endsWith('.mdx'));
   expect(mdx).toHaveLength(1);
   const ids = await paragraphIdsOfMdx(await readFile(path.join(dir, 'out', mdx[0]!), 'utf8'));
@@ -52,7 +57,10 @@ describe('paragraph ids across re-ingests of a sample', () => {
     const second = await ingestOnce(work);
     expect(second.ids.filter((id) => !first.ids.includes(id))).toHaveLength(1);
     expect(first.ids.every((id) => second.ids.includes(id))).toBe(true);
-    expect(second.report.files[0]?.paragraphIds).toEqual({ removed: [], added: second.ids.filter((id) => !first.ids.includes(id)) });
+    expect(second.report.files[0]?.paragraphIds).toEqual({
+      removed: [],
+      added: second.ids.filter((id) => !first.ids.includes(id)),
+    });
 
     // Editing that paragraph's wording is reported as a link that would break, and nothing else moves.
     await editRaw(work, (lines) => {

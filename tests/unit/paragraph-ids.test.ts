@@ -33,7 +33,9 @@ function elements(node: Root | ElementContent, tag: string): Element[] {
 }
 
 const pilcrows = (node: Root | Element) =>
-  elements(node as Root, 'a').filter((a) => (a.properties.className as string[] | undefined)?.includes('pilcrow'));
+  elements(node as Root, 'a').filter((a) =>
+    (a.properties.className as string[] | undefined)?.includes('pilcrow'),
+  );
 
 describe('normaliseParagraphText / paragraphId', () => {
   it('ignores case, spacing, quote and dash styles, and Unicode compatibility forms', () => {
@@ -68,37 +70,49 @@ describe('paragraphIds', () => {
   });
 
   // Distinct paragraph texts (by their normalised words), as a real article has.
-  const texts = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 60 }).filter((t) => normaliseParagraphText(t) !== ''), {
-    minLength: 2,
-    maxLength: 30,
-    selector: normaliseParagraphText,
-  });
+  const texts = fc.uniqueArray(
+    fc.string({ minLength: 1, maxLength: 60 }).filter((t) => normaliseParagraphText(t) !== ''),
+    {
+      minLength: 2,
+      maxLength: 30,
+      selector: normaliseParagraphText,
+    },
+  );
 
   it('keeps the ids of untouched paragraphs when others are inserted, deleted or edited', () => {
     fc.assert(
-      fc.property(texts, fc.nat(), fc.string({ minLength: 1 }), fc.constantFrom('insert', 'delete', 'edit'), (list, at, fresh, op) => {
-        const i = at % list.length;
-        const freshKey = normaliseParagraphText(fresh);
-        fc.pre(freshKey !== '' && !list.some((t) => normaliseParagraphText(t) === freshKey));
-        const before = new Map(list.map((t, k) => [t, paragraphIds(list)[k]]));
-        const next = [...list];
-        if (op === 'insert') next.splice(i, 0, fresh);
-        if (op === 'delete') next.splice(i, 1);
-        if (op === 'edit') next[i] = fresh;
-        const after = paragraphIds(next);
-        next.forEach((t, k) => {
-          if (before.has(t)) expect(after[k]).toBe(before.get(t));
-        });
-        // Only the touched paragraph's id may disappear.
-        const { removed } = diffParagraphIds([...before.values()], after);
-        expect(removed.length).toBeLessThanOrEqual(op === 'insert' ? 0 : 1);
-      }),
+      fc.property(
+        texts,
+        fc.nat(),
+        fc.string({ minLength: 1 }),
+        fc.constantFrom('insert', 'delete', 'edit'),
+        (list, at, fresh, op) => {
+          const i = at % list.length;
+          const freshKey = normaliseParagraphText(fresh);
+          fc.pre(freshKey !== '' && !list.some((t) => normaliseParagraphText(t) === freshKey));
+          const before = new Map(list.map((t, k) => [t, paragraphIds(list)[k]]));
+          const next = [...list];
+          if (op === 'insert') next.splice(i, 0, fresh);
+          if (op === 'delete') next.splice(i, 1);
+          if (op === 'edit') next[i] = fresh;
+          const after = paragraphIds(next);
+          next.forEach((t, k) => {
+            if (before.has(t)) expect(after[k]).toBe(before.get(t));
+          });
+          // Only the touched paragraph's id may disappear.
+          const { removed } = diffParagraphIds([...before.values()], after);
+          expect(removed.length).toBeLessThanOrEqual(op === 'insert' ? 0 : 1);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('diffParagraphIds reports removed and added ids', () => {
-    expect(diffParagraphIds(['p-a', 'p-b', 'p-c'], ['p-a', 'p-d', 'p-c'])).toEqual({ removed: ['p-b'], added: ['p-d'] });
+    expect(diffParagraphIds(['p-a', 'p-b', 'p-c'], ['p-a', 'p-d', 'p-c'])).toEqual({
+      removed: ['p-b'],
+      added: ['p-d'],
+    });
   });
 });
 
@@ -131,12 +145,18 @@ describe('rehype-paragraph-ids in the MDX pipeline', () => {
     expect(elements(tree, 'h2')[0]?.properties.id).toBe('the-spokesman');
     expect(pilcrows(tree)).toHaveLength(2 + 5); // two paragraphs, five items
     const first = elements(tree, 'p')[0] as Element;
-    expect(pilcrows(first)[0]?.properties).toMatchObject({ href: `#${String(first.properties.id)}`, ariaLabel: 'Link to this paragraph', dataPagefindIgnore: '' });
+    expect(pilcrows(first)[0]?.properties).toMatchObject({
+      href: `#${String(first.properties.id)}`,
+      ariaLabel: 'Link to this paragraph',
+      dataPagefindIgnore: '',
+    });
   });
 
   it('hashes a paragraph without its footnote mark and an item without its sub-list', async () => {
     const tree = await hastOf(ARTICLE);
-    expect(elements(tree, 'p')[0]?.properties.id).toBe(paragraphId('Iran will assist the “resistance camp”.'));
+    expect(elements(tree, 'p')[0]?.properties.id).toBe(
+      paragraphId('Iran will assist the “resistance camp”.'),
+    );
     const second = elements(tree, 'li')[1] as Element;
     expect(second.properties.id).toBe(paragraphId('Second item'));
     // The ¶ sits before the nested list, and inside the last paragraph of a loose item.
@@ -157,13 +177,17 @@ describe('rehype-paragraph-ids in the MDX pipeline', () => {
 
   it('keeps ids of untouched paragraphs when one is inserted above them', async () => {
     const before = await paragraphIdsOfMdx(ARTICLE);
-    const after = await paragraphIdsOfMdx(ARTICLE.replace('## The spokesman\n', '## The spokesman\n\nA new first paragraph.\n'));
+    const after = await paragraphIdsOfMdx(
+      ARTICLE.replace('## The spokesman\n', '## The spokesman\n\nA new first paragraph.\n'),
+    );
     expect(after.slice(1)).toEqual(before);
   });
 
   it('paragraphIdsOfMdx agrees with the plugin and ignores front matter', async () => {
     const tree = await hastOf(ARTICLE);
-    const fromPlugin = [...elements(tree, 'p'), ...elements(tree, 'li')].map((e) => e.properties.id).filter(Boolean);
+    const fromPlugin = [...elements(tree, 'p'), ...elements(tree, 'li')]
+      .map((e) => e.properties.id)
+      .filter(Boolean);
     const fromMdx = await paragraphIdsOfMdx(`---\ntitle: "x"\ntags: [a]\n---\n${ARTICLE}`);
     expect(new Set(fromMdx)).toEqual(new Set(fromPlugin));
     expect(fromMdx).toHaveLength(fromPlugin.length);

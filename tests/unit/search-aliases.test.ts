@@ -20,13 +20,21 @@ describe('aliasTable', () => {
   });
 
   it('refuses a spelling listed under two names', () => {
-    expect(() => aliasTable([{ name: 'A B', spellings: ['Ghaani'] }, { name: 'C', spellings: ['ghaani'] }])).toThrow('"ghaani" is listed under two names');
+    expect(() =>
+      aliasTable([
+        { name: 'A B', spellings: ['Ghaani'] },
+        { name: 'C', spellings: ['ghaani'] },
+      ]),
+    ).toThrow('"ghaani" is listed under two names');
   });
 });
 
 describe('groupsIn', () => {
   it('finds spellings whatever the case, apostrophes and punctuation, longest first', () => {
-    expect(groupsIn('General Esmail Qaʼani, and GHAANI again; Suleimani.', table)).toEqual([table.bySpelling.get('ghaani'), table.bySpelling.get('suleimani')]);
+    expect(groupsIn('General Esmail Qaʼani, and GHAANI again; Suleimani.', table)).toEqual([
+      table.bySpelling.get('ghaani'),
+      table.bySpelling.get('suleimani'),
+    ]);
     expect(groupsIn('Qa’ani alone is not listed', table)).toEqual([]);
   });
 });
@@ -35,7 +43,8 @@ describe('expandHtml', () => {
   const run = ` ${M} ${M}${M}esmail ${M} ${M}qaani ${M} ${M}ghaani ${M} ${M}ismail`;
 
   it('appends marked words at the end of each paragraph that prints a spelling, and nowhere else', () => {
-    const html = '<h1>Ghaani</h1><p id="a">Met <em>Esmail Qa’ani</em> today.</p><p id="b">Nothing.</p><script>var x = "Ghaani";</script>';
+    const html =
+      '<h1>Ghaani</h1><p id="a">Met <em>Esmail Qa’ani</em> today.</p><p id="b">Nothing.</p><script>var x = "Ghaani";</script>';
     expect(expandHtml(html, table)).toBe(
       `<h1>Ghaani${run}</h1><p id="a">Met <em>Esmail Qa’ani</em> today.${run}</p><p id="b">Nothing.</p><script>var x = "Ghaani";</script>`,
     );

@@ -11,7 +11,7 @@ describe('foldTransliteration', () => {
 
   it('folds every listed character and nothing else', () => {
     for (const c of FOLDED_CHARACTERS) expect(foldTransliteration(`a${c}b`)).toBe('a’b');
-    const untouched = "Qa’ani Qa'ani Qaani ‘quoted’ “double” Mohammad Bāqerī محمد باقری <p id=\"p-1\">";
+    const untouched = 'Qa’ani Qa\'ani Qaani ‘quoted’ “double” Mohammad Bāqerī محمد باقری <p id="p-1">';
     expect(foldTransliteration(untouched)).toBe(untouched);
   });
 

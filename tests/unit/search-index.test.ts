@@ -18,7 +18,9 @@ import type { PagefindApi } from '../../src/lib/search/types.ts';
 const BASE = 'http://pagefind.test/pagefind/';
 
 function page(opts: { title: string; body: string; date?: string; years?: string[] }): string {
-  const date = opts.date ? `<dd data-pagefind-meta="date" data-pagefind-sort="date:${opts.date}">${opts.date}</dd>` : '';
+  const date = opts.date
+    ? `<dd data-pagefind-meta="date" data-pagefind-sort="date:${opts.date}">${opts.date}</dd>`
+    : '';
   const years = (opts.years ?? []).map((y) => `<span data-pagefind-filter="year">${y}</span>`).join('');
   return `<!doctype html><html lang="en"><body><header><a>Archive</a><form><input name="q"></form></header>
     <main><article data-pagefind-body><h1 data-pagefind-weight="10">${opts.title}</h1>
@@ -27,12 +29,28 @@ function page(opts: { title: string; body: string; date?: string; years?: string
 }
 
 const PAGES: Record<string, string> = {
-  '/articles/modifier/': page({ title: 'Bulletin A', date: '2020-03-22', years: ['2020'], body:
-    '<p id="p-a1">Opening words.</p><ul><li id="p-a2">The Commander of the Qods Force, Esmail Qaʼani, visited Baghdad.</li></ul>' }),
-  '/articles/curly/': page({ title: 'Bulletin B', date: '2021-05-13', years: ['2020', '2021'], body:
-    '<p id="p-b1">Nothing here.</p><p id="p-b2">Ismail Qa’ani met Hossein Salami.</p>' }),
-  '/articles/straight/': page({ title: 'Undated piece', body: "<p id=\"p-c1\">A note on Qa'ani and Ziad al-Nakhleh.</p>" }),
-  '/articles/plain/': page({ title: 'Bulletin D', date: '2019-01-01', years: ['2019'], body: '<p id="p-d1">Zarif spoke of Qaani.</p>' }),
+  '/articles/modifier/': page({
+    title: 'Bulletin A',
+    date: '2020-03-22',
+    years: ['2020'],
+    body: '<p id="p-a1">Opening words.</p><ul><li id="p-a2">The Commander of the Qods Force, Esmail Qaʼani, visited Baghdad.</li></ul>',
+  }),
+  '/articles/curly/': page({
+    title: 'Bulletin B',
+    date: '2021-05-13',
+    years: ['2020', '2021'],
+    body: '<p id="p-b1">Nothing here.</p><p id="p-b2">Ismail Qa’ani met Hossein Salami.</p>',
+  }),
+  '/articles/straight/': page({
+    title: 'Undated piece',
+    body: '<p id="p-c1">A note on Qa\'ani and Ziad al-Nakhleh.</p>',
+  }),
+  '/articles/plain/': page({
+    title: 'Bulletin D',
+    date: '2019-01-01',
+    years: ['2019'],
+    body: '<p id="p-d1">Zarif spoke of Qaani.</p>',
+  }),
 };
 
 let dir: string;
@@ -73,16 +91,36 @@ async function urls(state: Partial<SearchState>): Promise<string[]> {
 }
 
 describe('names across spellings', () => {
-  it.each(['Qaani', 'Qa’ani', "Qa'ani", 'Qaʼani', 'qaʿani'])('%s finds every spelling of Qa’ani', async (q) => {
-    expect((await urls({ q })).sort()).toEqual(['/articles/curly/', '/articles/modifier/', '/articles/plain/', '/articles/straight/']);
-  });
+  it.each(['Qaani', 'Qa’ani', "Qa'ani", 'Qaʼani', 'qaʿani'])(
+    '%s finds every spelling of Qa’ani',
+    async (q) => {
+      expect((await urls({ q })).sort()).toEqual([
+        '/articles/curly/',
+        '/articles/modifier/',
+        '/articles/plain/',
+        '/articles/straight/',
+      ]);
+    },
+  );
 
   it('finds every spelling through the curated aliases (content/curated/aliases.yaml)', async () => {
-    expect((await urls({ q: 'Ghaani' })).sort()).toEqual(['/articles/curly/', '/articles/modifier/', '/articles/plain/', '/articles/straight/']);
+    expect((await urls({ q: 'Ghaani' })).sort()).toEqual([
+      '/articles/curly/',
+      '/articles/modifier/',
+      '/articles/plain/',
+      '/articles/straight/',
+    ]);
     const { results } = await searchPagefind(pf, { ...emptyState(), q: 'Ghaani' });
     const data = await Promise.all(results.map((r) => r.data()));
-    const hits = Object.fromEntries(data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]));
-    expect(hits).toEqual({ '/articles/modifier/': ['p-a2'], '/articles/curly/': ['p-b2'], '/articles/straight/': ['p-c1'], '/articles/plain/': ['p-d1'] });
+    const hits = Object.fromEntries(
+      data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
+    );
+    expect(hits).toEqual({
+      '/articles/modifier/': ['p-a2'],
+      '/articles/curly/': ['p-b2'],
+      '/articles/straight/': ['p-c1'],
+      '/articles/plain/': ['p-d1'],
+    });
   });
 
   it('does not index page chrome (the footer mentions Qaani on every page)', async () => {
@@ -100,9 +138,14 @@ describe('paragraph of each match', () => {
   it('finds the list item holding the folded name', async () => {
     const { results } = await searchPagefind(pf, { ...emptyState(), q: 'Qaani' });
     const data = await Promise.all(results.map((r) => r.data()));
-    const byPath = Object.fromEntries(data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]));
+    const byPath = Object.fromEntries(
+      data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
+    );
     expect(byPath).toEqual({
-      '/articles/modifier/': ['p-a2'], '/articles/curly/': ['p-b2'], '/articles/straight/': ['p-c1'], '/articles/plain/': ['p-d1'],
+      '/articles/modifier/': ['p-a2'],
+      '/articles/curly/': ['p-b2'],
+      '/articles/straight/': ['p-c1'],
+      '/articles/plain/': ['p-d1'],
     });
     expect(data.find((d) => d.url.includes('modifier'))?.url).toContain('pagefind-highlight=qaani');
   });
@@ -110,12 +153,25 @@ describe('paragraph of each match', () => {
 
 describe('sort and filters', () => {
   it('sorts by date both ways and keeps undated articles, after the dated ones', async () => {
-    expect(await urls({ q: 'Qaani', sort: 'newest' })).toEqual(['/articles/curly/', '/articles/modifier/', '/articles/plain/', '/articles/straight/']);
-    expect(await urls({ q: 'Qaani', sort: 'oldest' })).toEqual(['/articles/plain/', '/articles/modifier/', '/articles/curly/', '/articles/straight/']);
+    expect(await urls({ q: 'Qaani', sort: 'newest' })).toEqual([
+      '/articles/curly/',
+      '/articles/modifier/',
+      '/articles/plain/',
+      '/articles/straight/',
+    ]);
+    expect(await urls({ q: 'Qaani', sort: 'oldest' })).toEqual([
+      '/articles/plain/',
+      '/articles/modifier/',
+      '/articles/curly/',
+      '/articles/straight/',
+    ]);
   });
 
   it('filters by every year a range covers, with counts', async () => {
-    expect((await urls({ q: 'Qaani', filters: { year: ['2020'] } })).sort()).toEqual(['/articles/curly/', '/articles/modifier/']);
+    expect((await urls({ q: 'Qaani', filters: { year: ['2020'] } })).sort()).toEqual([
+      '/articles/curly/',
+      '/articles/modifier/',
+    ]);
     expect(await urls({ q: 'Qaani', filters: { year: ['2021'] } })).toEqual(['/articles/curly/']);
     const { response } = await searchPagefind(pf, { ...emptyState(), q: 'Salami' });
     expect(response.filters.year).toEqual({ '2019': 0, '2020': 1, '2021': 1 });

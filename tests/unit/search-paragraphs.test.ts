@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { anchorAt, excerpt, holdsPhrase, paragraphHits, paragraphUrl, rankParagraphs, snippet, sortedAnchors } from '../../src/lib/search/paragraphs.ts';
+import {
+  anchorAt,
+  excerpt,
+  holdsPhrase,
+  paragraphHits,
+  paragraphUrl,
+  rankParagraphs,
+  snippet,
+  sortedAnchors,
+} from '../../src/lib/search/paragraphs.ts';
 import { parseQuery } from '../../src/lib/search/query-terms.ts';
 import { segmentsText } from '../../src/lib/search/segments.ts';
 import type { PagefindFragment } from '../../src/lib/search/types.ts';
@@ -24,7 +33,10 @@ const fragment: PagefindFragment = {
 describe('paragraphHits', () => {
   it('assigns each match to the nearest paragraph at or before it, innermost first, in page order', () => {
     const hits = paragraphHits(fragment);
-    expect(hits.map((h) => [h.id, h.locations])).toEqual([['p-inner', [6]], ['p-last', [11]]]);
+    expect(hits.map((h) => [h.id, h.locations])).toEqual([
+      ['p-inner', [6]],
+      ['p-last', [11]],
+    ]);
   });
 
   it('leaves matches before the first paragraph (the headline) to the result link', () => {
@@ -42,23 +54,52 @@ describe('paragraphHits', () => {
   });
 
   it('reads words the way Pagefind counts them, from the text as written', () => {
-    const hits = paragraphHits({ ...fragment, content: 'A <b>  Qaani\u00A0here', raw_content: 'A &lt;b&gt;  Qaani\u00A0here', anchors: [{ element: 'p', id: 'p', location: 0 }], locations: [2] });
-    expect(hits[0].snippet).toEqual([{ text: 'A <b> ', mark: false }, { text: 'Qaani', mark: true }, { text: ' here', mark: false }]);
+    const hits = paragraphHits({
+      ...fragment,
+      content: 'A <b>  Qaani\u00A0here',
+      raw_content: 'A &lt;b&gt;  Qaani\u00A0here',
+      anchors: [{ element: 'p', id: 'p', location: 0 }],
+      locations: [2],
+    });
+    expect(hits[0].snippet).toEqual([
+      { text: 'A <b> ', mark: false },
+      { text: 'Qaani', mark: true },
+      { text: ' here', mark: false },
+    ]);
   });
 
   it('keeps a literal entity in the article as typed (raw_content cannot tell it from an escape)', () => {
-    const page = { ...fragment, content: 'Write &lt;b&gt; for <b>.', raw_content: 'Write &lt;b&gt; for &lt;b&gt;.', anchors: [{ element: 'p', id: 'p', location: 0 }], locations: [1] };
+    const page = {
+      ...fragment,
+      content: 'Write &lt;b&gt; for <b>.',
+      raw_content: 'Write &lt;b&gt; for &lt;b&gt;.',
+      anchors: [{ element: 'p', id: 'p', location: 0 }],
+      locations: [1],
+    };
     expect(segmentsText(paragraphHits(page)[0].snippet)).toBe('Write &lt;b&gt; for <b>.');
   });
 
   it('splits on U+200B where Pagefind put it between words of unspaced scripts', () => {
-    const hits = paragraphHits({ ...fragment, content: '東京大阪', raw_content: '東京\u200B大阪', anchors: [{ element: 'p', id: 'p', location: 0 }], locations: [1] });
-    expect(hits[0].snippet).toEqual([{ text: '東京 ', mark: false }, { text: '大阪', mark: true }]);
+    const hits = paragraphHits({
+      ...fragment,
+      content: '東京大阪',
+      raw_content: '東京\u200B大阪',
+      anchors: [{ element: 'p', id: 'p', location: 0 }],
+      locations: [1],
+    });
+    expect(hits[0].snippet).toEqual([
+      { text: '東京 ', mark: false },
+      { text: '大阪', mark: true },
+    ]);
   });
 });
 
 describe('anchorAt and snippet', () => {
-  const anchors = sortedAnchors([{ element: 'p', id: 'b', location: 9 }, { element: 'p', id: 'a', location: 3 }, { element: 'p', id: '', location: 6 }]);
+  const anchors = sortedAnchors([
+    { element: 'p', id: 'b', location: 9 },
+    { element: 'p', id: 'a', location: 3 },
+    { element: 'p', id: '', location: 6 },
+  ]);
 
   it('sorts by position and skips anchors without an id', () => {
     expect(anchors.map((a) => a.id)).toEqual(['a', 'b']);
@@ -79,7 +120,9 @@ describe('anchorAt and snippet', () => {
 
 describe('paragraphUrl', () => {
   it('keeps the highlight parameters and sets the fragment', () => {
-    expect(paragraphUrl('/articles/x/?pagefind-highlight=Qa%E2%80%99ani', 'p-1abc')).toBe('/articles/x/?pagefind-highlight=Qa%E2%80%99ani#p-1abc');
+    expect(paragraphUrl('/articles/x/?pagefind-highlight=Qa%E2%80%99ani', 'p-1abc')).toBe(
+      '/articles/x/?pagefind-highlight=Qa%E2%80%99ani#p-1abc',
+    );
     expect(paragraphUrl('https://example.org/a/', 'p-2')).toBe('https://example.org/a/#p-2');
   });
 });
@@ -117,23 +160,50 @@ describe('rankParagraphs', () => {
 
   it('puts the paragraph with the most distinct query terms first, then page order', () => {
     const hits = rankParagraphs(paragraphHits(page, parseQuery('Shalamcheh railway')));
-    expect(hits.map((h) => [h.id, h.terms])).toEqual([['p-b', 2], ['p-a', 1], ['p-c', 1]]);
+    expect(hits.map((h) => [h.id, h.terms])).toEqual([
+      ['p-b', 2],
+      ['p-a', 1],
+      ['p-c', 1],
+    ]);
   });
 
   it('breaks a tie in distinct terms by the number of matches', () => {
     const many = { ...page, locations: [2, 5, 7, 10] };
-    expect(rankParagraphs(paragraphHits(many, parseQuery('railway'))).map((h) => h.id)).toEqual(['p-b', 'p-a', 'p-c']);
+    expect(rankParagraphs(paragraphHits(many, parseQuery('railway'))).map((h) => h.id)).toEqual([
+      'p-b',
+      'p-a',
+      'p-c',
+    ]);
   });
 
   it('counts inflected forms as the same term', () => {
-    const forms = { ...page, content: 'Headline. Sanctions and sanction. New sanctioned railways.', anchors: [{ element: 'p', id: 'p-a', location: 1 }, { element: 'p', id: 'p-b', location: 4 }], locations: [1, 3, 5, 6] };
+    const forms = {
+      ...page,
+      content: 'Headline. Sanctions and sanction. New sanctioned railways.',
+      anchors: [
+        { element: 'p', id: 'p-a', location: 1 },
+        { element: 'p', id: 'p-b', location: 4 },
+      ],
+      locations: [1, 3, 5, 6],
+    };
     expect(paragraphHits(forms, parseQuery('sanctions railway')).map((h) => h.terms)).toEqual([1, 2]);
   });
 
   it('puts the paragraph holding a quoted phrase first, even with fewer matches', () => {
-    const phrased = { ...page, content: 'Headline. Qa’ani met Esmail and Esmail met Qa’ani. Esmail Qa’ani spoke.', anchors: [{ element: 'p', id: 'p-a', location: 1 }, { element: 'p', id: 'p-b', location: 8 }], locations: [1, 3, 5, 7, 8, 9] };
+    const phrased = {
+      ...page,
+      content: 'Headline. Qa’ani met Esmail and Esmail met Qa’ani. Esmail Qa’ani spoke.',
+      anchors: [
+        { element: 'p', id: 'p-a', location: 1 },
+        { element: 'p', id: 'p-b', location: 8 },
+      ],
+      locations: [1, 3, 5, 7, 8, 9],
+    };
     const hits = rankParagraphs(paragraphHits(phrased, parseQuery('"Esmail Qaani"')));
-    expect(hits.map((h) => [h.id, h.phrase])).toEqual([['p-b', true], ['p-a', false]]);
+    expect(hits.map((h) => [h.id, h.phrase])).toEqual([
+      ['p-b', true],
+      ['p-a', false],
+    ]);
   });
 
   it('keeps page order without a query', () => {

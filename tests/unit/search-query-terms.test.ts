@@ -3,7 +3,10 @@ import { normaliseWord, parseQuery, termOf } from '../../src/lib/search/query-te
 
 describe('parseQuery', () => {
   it('splits words and quoted phrases, normalised', () => {
-    expect(parseQuery('"Esmail Qa’ani" Baghdad')).toEqual({ terms: ['esmail', 'qaani', 'baghdad'], phrases: [['esmail', 'qaani']] });
+    expect(parseQuery('"Esmail Qa’ani" Baghdad')).toEqual({
+      terms: ['esmail', 'qaani', 'baghdad'],
+      phrases: [['esmail', 'qaani']],
+    });
   });
 
   it('ignores one-word quotes as phrases and repeated words', () => {

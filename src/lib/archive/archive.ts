@@ -88,7 +88,10 @@ export function buildArchive<E extends SourceEntry>(entries: readonly E[]): Arch
     facets,
     calendar: buildCalendar(articles),
     related: memoById(relatedFinder({ tags: facets.tags.byName, sources: facets.sources.byName })),
-    neighbours: (article) => ({ archive: inTime.get(article.id) ?? {}, series: inSeries.get(article.id) ?? {} }),
+    neighbours: (article) => ({
+      archive: inTime.get(article.id) ?? {},
+      series: inSeries.get(article.id) ?? {},
+    }),
     description: (article) => article.data.description,
   };
 }

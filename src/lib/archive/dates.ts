@@ -6,8 +6,18 @@
  */
 
 export const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 /** A calendar day: month is 1–12. */
@@ -26,7 +36,8 @@ export interface Month {
 /** `YYYY-MM-DD` for a real calendar day, else undefined (February 30 is not a date). */
 export function isoDay(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
   return date.toISOString().slice(0, 10);
 }
 
@@ -63,7 +74,11 @@ export type DateOrder = 'day-month' | 'month-day';
  * Shared parts are printed once; an en dash joins the ends, spaced when either end has spaces:
  * "13–27 May 2021", "22 March – 5 April 2020"; month first: "May 13–27, 2021", "March 22 – April 5, 2020".
  */
-export function formatDateRange(start?: string, end?: string, order: DateOrder = 'day-month'): string | undefined {
+export function formatDateRange(
+  start?: string,
+  end?: string,
+  order: DateOrder = 'day-month',
+): string | undefined {
   if (start === undefined) return undefined;
   const a = parseDay(start);
   const day = order === 'day-month' ? formatDay : formatDayMonthFirst;
@@ -88,7 +103,7 @@ export function monthsCovered(start: string, end: string = start): Month[] {
   const a = parseDay(start);
   const b = parseDay(end);
   const months: Month[] = [];
-  for (let y = a.year, m = a.month; y < b.year || (y === b.year && m <= b.month); ) {
+  for (let y = a.year, m = a.month; y < b.year || (y === b.year && m <= b.month);) {
     months.push({ year: y, month: m });
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }

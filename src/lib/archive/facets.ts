@@ -47,7 +47,10 @@ export interface Facet<A> {
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Groups already-sorted articles under each name they carry; article order is kept. */
-export function buildFacet<A extends { data: ArticleData }>(info: FacetInfo, articles: readonly A[]): Facet<A> {
+export function buildFacet<A extends { data: ArticleData }>(
+  info: FacetInfo,
+  articles: readonly A[],
+): Facet<A> {
   const grouped = new Map<string, A[]>();
   for (const article of articles) {
     for (const name of new Set(info.namesOf(article.data))) {
@@ -79,7 +82,11 @@ export interface LetterGroup<A> {
 
 /** `Ümit` → `U`, `1st Brigade` → `#`. */
 export function initialOf(name: string): string {
-  const first = name.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').charAt(0).toUpperCase();
+  const first = name
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .charAt(0)
+    .toUpperCase();
   return /^[A-Z]$/.test(first) ? first : '#';
 }
 
@@ -92,5 +99,9 @@ export function groupByInitial<A>(terms: readonly Term<A>[]): LetterGroup<A>[] {
   }
   return [...groups]
     .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
-    .map(([letter, list]) => ({ letter, id: letter === '#' ? 'letter-other' : `letter-${letter.toLowerCase()}`, terms: list }));
+    .map(([letter, list]) => ({
+      letter,
+      id: letter === '#' ? 'letter-other' : `letter-${letter.toLowerCase()}`,
+      terms: list,
+    }));
 }

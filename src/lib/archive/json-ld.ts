@@ -49,5 +49,8 @@ export function newsArticleJsonLd({ data, url, description }: JsonLdInput): Json
  * readers that treat the block as JavaScript.
  */
 export function serialiseJsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

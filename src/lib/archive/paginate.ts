@@ -39,7 +39,12 @@ export function pageUrl(base: string, n: number): string {
 }
 
 /** The first page of each section of a sorted list; items without a section are skipped. */
-export function sectionJumps<T>(items: readonly T[], base: string, sectionOf: (item: T) => string | undefined, size = PAGE_SIZE): Jump[] {
+export function sectionJumps<T>(
+  items: readonly T[],
+  base: string,
+  sectionOf: (item: T) => string | undefined,
+  size = PAGE_SIZE,
+): Jump[] {
   const jumps: Jump[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
@@ -54,7 +59,12 @@ export function sectionJumps<T>(items: readonly T[], base: string, sectionOf: (i
 
 /** Always at least one page, so an empty list still has a page that says so. `sectionOf` (the
  * year or initial of an item, in list order) adds the jump links. */
-export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE, sectionOf?: (item: T) => string | undefined): Page<T>[] {
+export function paginate<T>(
+  items: readonly T[],
+  base: string,
+  size = PAGE_SIZE,
+  sectionOf?: (item: T) => string | undefined,
+): Page<T>[] {
   const total = Math.max(1, Math.ceil(items.length / size));
   const jumps = sectionOf && total > 1 ? sectionJumps(items, base, sectionOf, size) : [];
   return Array.from({ length: total }, (_, i) => {
@@ -80,7 +90,10 @@ const STRIDES = [10, 100, 1000];
  * numbers around it at strides of 10, 100 and 1000, gaps marked: `1 … 4 5 [6] 7 8 10 20 … 100
  * 200 … 554`. A gap never hides a single page (that page is shown instead).
  */
-export function pagerItems(page: Pick<Page<unknown>, 'number' | 'total' | 'firstUrl'>, spread = PAGER_SPREAD): PagerItem[] {
+export function pagerItems(
+  page: Pick<Page<unknown>, 'number' | 'total' | 'firstUrl'>,
+  spread = PAGER_SPREAD,
+): PagerItem[] {
   const base = page.firstUrl;
   const shown = new Set([1, page.total]);
   const add = (n: number) => n >= 1 && n <= page.total && shown.add(n);

@@ -51,8 +51,10 @@ export function monthPaths<E extends SourceEntry>(archive: Archive<E>) {
 export function undatedPaths<E extends SourceEntry>(archive: Archive<E>) {
   if (archive.calendar.undated.length === 0) return [];
   const undated = archive.calendar.undated;
-  return paginate(undated, withBase('/dates/undated/'), PAGE_SIZE, sectionOf(undated)).map((page: Page<Article<E>>) => ({
-    params: { page: pageParam(page.number) },
-    props: { page },
-  }));
+  return paginate(undated, withBase('/dates/undated/'), PAGE_SIZE, sectionOf(undated)).map(
+    (page: Page<Article<E>>) => ({
+      params: { page: pageParam(page.number) },
+      props: { page },
+    }),
+  );
 }

@@ -7,7 +7,21 @@ import { shortHash } from '../hash.ts';
  */
 
 /** Latin letters that Unicode does not decompose into a base letter and a mark. */
-const LATIN: Record<string, string> = { ß: 'ss', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'ng', ĸ: 'k', ſ: 's' };
+const LATIN: Record<string, string> = {
+  ß: 'ss',
+  ł: 'l',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŋ: 'ng',
+  ĸ: 'k',
+  ſ: 's',
+};
 
 /**
  * The ASCII words of a name or title, lowercase: accents folded (`Défense` → `defense`), Latin letters

@@ -26,7 +26,11 @@ export interface AliasTable {
   longest: number;
 }
 
-const words = (text: string) => text.split(/\s+/).map(normaliseWord).filter((w) => w !== '');
+const words = (text: string) =>
+  text
+    .split(/\s+/)
+    .map(normaliseWord)
+    .filter((w) => w !== '');
 
 export function aliasTable(entries: readonly AliasEntry[]): AliasTable {
   const bySpelling = new Map<string, string[]>();
@@ -37,7 +41,8 @@ export function aliasTable(entries: readonly AliasEntry[]): AliasTable {
     for (const spelling of spellings) {
       const key = spelling.join(' ');
       const other = bySpelling.get(key);
-      if (other && other.join() !== all.join()) throw new Error(`aliases: "${key}" is listed under two names`);
+      if (other && other.join() !== all.join())
+        throw new Error(`aliases: "${key}" is listed under two names`);
       bySpelling.set(key, all);
       longest = Math.max(longest, spelling.length);
     }
@@ -65,7 +70,9 @@ export function groupsIn(text: string, table: AliasTable): string[][] {
  * before each word (a position Pagefind counts but indexes nothing for) keeps the alias words
  * from forming phrases with each other or with the paragraph's last word. */
 export function aliasRun(groups: readonly string[][]): string {
-  return groups.map((group) => group.map((w, i) => ` ${ALIAS_MARK} ${ALIAS_MARK.repeat(i === 0 ? 2 : 1)}${w}`).join('')).join('');
+  return groups
+    .map((group) => group.map((w, i) => ` ${ALIAS_MARK} ${ALIAS_MARK.repeat(i === 0 ? 2 : 1)}${w}`).join(''))
+    .join('');
 }
 
 /** Elements that end a paragraph-like block: the alias words go just before their closing tag. */
@@ -105,9 +112,14 @@ export function isAliasWord(word: string | undefined): boolean {
 /** The words of the alias group that the marked word at `at` belongs to. */
 export function aliasGroupAt(words: readonly string[], at: number): Set<string> {
   let start = at;
-  while (start > 0 && !words[start]!.startsWith(ALIAS_MARK.repeat(2)) && isAliasWord(words[start - 1])) start--;
+  while (start > 0 && !words[start]!.startsWith(ALIAS_MARK.repeat(2)) && isAliasWord(words[start - 1]))
+    start--;
   const group = new Set<string>();
-  for (let i = start; i < words.length && isAliasWord(words[i]) && (i === start || !words[i]!.startsWith(ALIAS_MARK.repeat(2))); i++) {
+  for (
+    let i = start;
+    i < words.length && isAliasWord(words[i]) && (i === start || !words[i]!.startsWith(ALIAS_MARK.repeat(2)));
+    i++
+  ) {
     const word = normaliseWord(words[i]!);
     if (word !== '') group.add(word);
   }

@@ -8,7 +8,10 @@ import { loadPagefind } from './pagefind-client.ts';
 import { foldTransliteration } from './fold.ts';
 
 /** True for a bare `/` typed outside any editable field. */
-export function isSearchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'isComposing'>, target: EventTarget | null): boolean {
+export function isSearchShortcut(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'isComposing'>,
+  target: EventTarget | null,
+): boolean {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
   return !isEditable(target);
 }

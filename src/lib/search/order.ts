@@ -3,7 +3,10 @@
  * found, so a date-sorted list is the sorted results followed by the remaining (undated) ones in
  * relevance order.
  */
-export function appendUnsorted<T extends { id: string }>(sorted: readonly T[], byRelevance: readonly T[]): T[] {
+export function appendUnsorted<T extends { id: string }>(
+  sorted: readonly T[],
+  byRelevance: readonly T[],
+): T[] {
   const seen = new Set(sorted.map((r) => r.id));
   return [...sorted, ...byRelevance.filter((r) => !seen.has(r.id))];
 }

@@ -22,7 +22,12 @@ async function importPagefind(): Promise<PagefindApi> {
   // A runtime URL, not a module Vite should bundle: the index is written after `astro build`.
   const pagefind = (await import(/* @vite-ignore */ SCRIPT)) as PagefindApi;
   // The index records site-relative URLs (`/articles/x/`); Pagefind prefixes `baseUrl` to each result.
-  await pagefind.options({ baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 30, excerptEllipsis: '…' });
+  await pagefind.options({
+    baseUrl: BASE,
+    highlightParam: HIGHLIGHT_PARAM,
+    excerptLength: 30,
+    excerptEllipsis: '…',
+  });
   await pagefind.init();
   return pagefind;
 }

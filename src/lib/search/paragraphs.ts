@@ -48,14 +48,19 @@ export function anchorAt(anchors: readonly PagefindAnchor[], location: number): 
  */
 export function fragmentWords(fragment: Pick<PagefindFragment, 'content' | 'raw_content'>): string[] {
   const raw = fragment.raw_content;
-  if (raw?.includes('\u200B')) return raw.split('\u200B').map((w) => w.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  if (raw?.includes('\u200B'))
+    return raw.split('\u200B').map((w) => w.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
   return fragment.content.split(/[^\S\uFEFF]+/);
 }
 
 /** Matches grouped by paragraph, in document order. Matches before the first anchor (headline,
  * standfirst) belong to no paragraph and are left to the result's own link. `query` (the reader's
  * words) lets each paragraph say how many distinct terms it matched and whether it holds a phrase. */
-export function paragraphHits(fragment: PagefindFragment, query: QueryTerms = NO_QUERY, windowSize = 24): ParagraphHit[] {
+export function paragraphHits(
+  fragment: PagefindFragment,
+  query: QueryTerms = NO_QUERY,
+  windowSize = 24,
+): ParagraphHit[] {
   const anchors = sortedAnchors(fragment.anchors);
   const words = fragmentWords(fragment);
   const groups = new Map<PagefindAnchor, number[]>();
@@ -90,7 +95,10 @@ export function holdsPhrase(words: readonly string[], phrase: readonly string[])
  * most matches, then page order (the sort is stable). The result's own link goes to the first.
  */
 export function rankParagraphs(hits: readonly ParagraphHit[]): ParagraphHit[] {
-  return [...hits].sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.terms - a.terms || b.locations.length - a.locations.length);
+  return [...hits].sort(
+    (a, b) =>
+      Number(b.phrase) - Number(a.phrase) || b.terms - a.terms || b.locations.length - a.locations.length,
+  );
 }
 
 function paragraphEnd(anchors: readonly PagefindAnchor[], anchor: PagefindAnchor, total: number): number {
@@ -112,13 +120,25 @@ export function printedLocation(words: readonly string[], location: number): num
  * the article page highlights these, since the alias words exist only in the index. */
 export function aliasMatches(fragment: PagefindFragment): string[] {
   const words = fragmentWords(fragment);
-  const printed = fragment.locations.filter((l) => isAliasWord(words[l])).map((l) => words[printedLocation(words, l)] ?? '');
-  return [...new Set(printed.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== ''))];
+  const printed = fragment.locations
+    .filter((l) => isAliasWord(words[l]))
+    .map((l) => words[printedLocation(words, l)] ?? '');
+  return [
+    ...new Set(
+      printed.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== ''),
+    ),
+  ];
 }
 
 /** Up to `size` words of [from, to) starting a little before the first match, with ellipses
  * where the paragraph goes on. Alias words are not shown; a match on one marks the printed name. */
-export function snippet(words: readonly string[], locations: readonly number[], from: number, to: number, size: number): Segment[] {
+export function snippet(
+  words: readonly string[],
+  locations: readonly number[],
+  from: number,
+  to: number,
+  size: number,
+): Segment[] {
   const first = printedLocation(words, locations[0]);
   const start = Math.max(from, Math.min(first - Math.floor(size / 3), to - size));
   const stop = Math.min(to, start + size);

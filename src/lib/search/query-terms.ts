@@ -23,11 +23,16 @@ export function normaliseWord(word: string): string {
 }
 
 function words(text: string): string[] {
-  return text.split(/\s+/).map(normaliseWord).filter((w) => w !== '');
+  return text
+    .split(/\s+/)
+    .map(normaliseWord)
+    .filter((w) => w !== '');
 }
 
 export function parseQuery(query: string): QueryTerms {
-  const phrases = [...query.matchAll(/["“”]([^"“”]+)["“”]/g)].map((m) => words(m[1])).filter((p) => p.length > 1);
+  const phrases = [...query.matchAll(/["“”]([^"“”]+)["“”]/g)]
+    .map((m) => words(m[1]))
+    .filter((p) => p.length > 1);
   return { terms: [...new Set(words(query))], phrases };
 }
 

@@ -3,7 +3,15 @@
  * untrusted article text and are inserted as text nodes (matches as `<mark>` elements).
  */
 import type { Segment } from './segments.ts';
-import { aliasMatches, excerpt, paragraphHits, paragraphUrl, rankParagraphs, withHighlights, type ParagraphHit } from './paragraphs.ts';
+import {
+  aliasMatches,
+  excerpt,
+  paragraphHits,
+  paragraphUrl,
+  rankParagraphs,
+  withHighlights,
+  type ParagraphHit,
+} from './paragraphs.ts';
 import type { QueryTerms } from './query-terms.ts';
 import type { PagefindFragment } from './types.ts';
 
@@ -19,7 +27,11 @@ export function segmentsNode(segments: readonly Segment[]): DocumentFragment {
   return out;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   node.append(...children);
@@ -36,16 +48,23 @@ function link(href: string, ...children: (Node | string)[]): HTMLAnchorElement {
  * One result: the headline links to the paragraph that matches best (or the article's top when
  * only the headline matched), and the best paragraphs are listed under the excerpt, best first.
  */
-export function resultItem(fragment: PagefindFragment, query: QueryTerms, headingLevel: 'h2' | 'h3' = 'h2'): HTMLLIElement {
+export function resultItem(
+  fragment: PagefindFragment,
+  query: QueryTerms,
+  headingLevel: 'h2' | 'h3' = 'h2',
+): HTMLLIElement {
   const title = fragment.meta.title ?? fragment.url;
   const facts = [fragment.meta.date ?? 'Undated', fragment.meta.source].filter(Boolean).join(' · ');
   const hits = rankParagraphs(paragraphHits(fragment, query));
   const url = withHighlights(fragment.url, aliasMatches(fragment));
   const href = hits.length > 0 ? paragraphUrl(url, hits[0].id) : url;
-  const item = el('li', 'search-result',
+  const item = el(
+    'li',
+    'search-result',
     el(headingLevel, 'search-result-title', link(href, title)),
     el('p', 'search-result-meta', facts),
-    el('p', 'search-result-excerpt', segmentsNode(excerpt(fragment))));
+    el('p', 'search-result-excerpt', segmentsNode(excerpt(fragment))),
+  );
   if (hits.length > 0) item.append(paragraphList(fragment, url, hits));
   return item;
 }
@@ -57,6 +76,13 @@ function paragraphList(fragment: PagefindFragment, url: string, hits: readonly P
     list.append(el('li', undefined, link(paragraphUrl(url, hit.id), segmentsNode(hit.snippet))));
   }
   const more = hits.length - MAX_PARAGRAPHS;
-  if (more > 0) list.append(el('li', 'search-paragraphs-more', `and ${more} more matching ${more === 1 ? 'paragraph' : 'paragraphs'}`));
+  if (more > 0)
+    list.append(
+      el(
+        'li',
+        'search-paragraphs-more',
+        `and ${more} more matching ${more === 1 ? 'paragraph' : 'paragraphs'}`,
+      ),
+    );
   return list;
 }

@@ -7,7 +7,17 @@ import { appendUnsorted } from './order.ts';
 import { loadPagefind } from './pagefind-client.ts';
 import { parseQuery } from './query-terms.ts';
 import { resultItem } from './results-view.ts';
-import { hasCriteria, pagefindFilters, pagefindSort, pagefindTerm, stateFromParams, stateToSearch, toggleFilter, type FilterKey, type SearchState } from './state.ts';
+import {
+  hasCriteria,
+  pagefindFilters,
+  pagefindSort,
+  pagefindTerm,
+  stateFromParams,
+  stateToSearch,
+  toggleFilter,
+  type FilterKey,
+  type SearchState,
+} from './state.ts';
 import type { PagefindApi, PagefindResponse, PagefindResult } from './types.ts';
 
 const PAGE_SIZE = 10;
@@ -25,7 +35,10 @@ interface Parts {
   more: HTMLButtonElement;
 }
 
-export async function searchPagefind(pagefind: PagefindApi, state: SearchState): Promise<{ results: PagefindResult[]; response: PagefindResponse }> {
+export async function searchPagefind(
+  pagefind: PagefindApi,
+  state: SearchState,
+): Promise<{ results: PagefindResult[]; response: PagefindResponse }> {
   const term = pagefindTerm(state);
   const options = { filters: pagefindFilters(state) };
   const sort = pagefindSort(state.sort);
@@ -68,7 +81,9 @@ export class SearchPage {
       event.preventDefault();
       this.commit({ ...this.state, q: input.value }, false);
     });
-    sort.addEventListener('change', () => this.commit({ ...this.state, sort: sort.value as SearchState['sort'] }, false));
+    sort.addEventListener('change', () =>
+      this.commit({ ...this.state, sort: sort.value as SearchState['sort'] }, false),
+    );
     filters.addEventListener('change', (event) => this.onFilter(event));
     panel.addEventListener('toggle', () => this.onPanel());
     more.addEventListener('click', () => void this.showMore(this.run));
@@ -78,7 +93,10 @@ export class SearchPage {
 
   private onTyping(): void {
     clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => this.commit({ ...this.state, q: this.parts.input.value }, true), TYPING_DELAY_MS);
+    this.typingTimer = setTimeout(
+      () => this.commit({ ...this.state, q: this.parts.input.value }, true),
+      TYPING_DELAY_MS,
+    );
   }
 
   private onPanel(): void {
