@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import {
   appendFileSync,
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -89,7 +90,11 @@ describe('a rebuild after one file added, one changed and one deleted', () => {
     expect(rebuildLog).toMatch(
       /\/articles\/2020-03-22-spotlight-on-iran-march-22-april-5-2020\/index\.html \(\+/,
     );
-    expect(rebuildLog).toMatch(/\[article-loader\] 11 articles, 2 rendered, 9 unchanged/);
+    // Every accepted fixture is an article; of them only the added and the changed one are rendered.
+    const articles = listFixtures().filter((f) => existsSync(path.join(f.dir, 'expected.mdx'))).length - 1;
+    expect(rebuildLog).toContain(
+      `[article-loader] ${articles} articles, 2 rendered, ${articles - 2} unchanged`,
+    );
   });
 
   it('writes the same files, byte for byte, as a cold build of the same input', () => {
