@@ -59,10 +59,10 @@ export interface Derived {
 
 export function deriveFromTree(tree: Root, subtitle: string | undefined): Derived {
   const lead = leadOf(tree);
-  const words = textOf(tree).split(/\s+/);
   return {
     description: subtitle ? clip(subtitle) : lead && clip(firstSentence(lead)),
-    wordCount: words.filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
+    // Words: runs without white space that hold a letter or digit.
+    wordCount: textOf(tree).match(/\S*[\p{L}\p{N}]\S*/gu)?.length ?? 0,
     paragraphIds: paragraphIds(targets(tree).map(textOf), headingSlugs(tree)),
   };
 }

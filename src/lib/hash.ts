@@ -5,10 +5,12 @@
  */
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
+  const mix = (byte: number) => {
+    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  };
+  // ASCII is its own UTF-8: hash the code units without encoding the string first.
+  if (/^[\u0000-\u007f]*$/.test(text)) for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  else for (const byte of new TextEncoder().encode(text)) mix(byte);
   return hash;
 }
 

@@ -38,6 +38,31 @@ const pilcrows = (node: Root | Element) =>
   );
 
 describe('normaliseParagraphText / paragraphId', () => {
+  it('takes the fast path for plain English prose with exactly the general rule’s result', () => {
+    const general = (text: string) =>
+      text
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+        .trim();
+    const plain = fc.string({
+      unit: fc.constantFrom(...'aZ09 .,;:’‘“”–—-\'"?!()[]{}<>#\t\n\u00a0£€•…'.split('')),
+    });
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(normaliseParagraphText(text)).toBe(general(text));
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        expect(normaliseParagraphText(text)).toBe(general(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(normaliseParagraphText('Iran’s “Zarif” — said… ﬁne')).toBe('iran s zarif said fine');
+  });
+
   it('ignores case, spacing, quote and dash styles, and Unicode compatibility forms', () => {
     const a = 'Iran said: "We will help" - any country.';
     const b = '  iran  SAID: “We will help” — any\ncountry ';
