@@ -3,13 +3,16 @@
  * same in Node and the browser, and stable across releases: paragraph ids, URL segments of names
  * with no Latin letters, and slug collision suffixes are built from it, so changing it moves URLs.
  */
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const ASCII = /^[\u0000-\u007f]*$/;
+
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
   const mix = (byte: number) => {
     hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   };
   // ASCII is its own UTF-8: hash the code units without encoding the string first.
-  if (/^[\u0000-\u007f]*$/.test(text)) for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  if (ASCII.test(text)) for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
   else for (const byte of new TextEncoder().encode(text)) mix(byte);
   return hash;
 }

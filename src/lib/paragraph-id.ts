@@ -79,6 +79,7 @@ function textOf(node: Node, skipLists: boolean): string {
  * bullet, pound and euro signs): none is a letter or digit, nor becomes one under NFKC, so for such
  * text the result is the ASCII rule's. Most paragraphs are this, and skip the costly path.
  */
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const PLAIN = /^[\u0000-\u007f\u00a0\u00a3\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]*$/;
 
 /** Reduces text to its words, so only a change of wording changes the id. */
