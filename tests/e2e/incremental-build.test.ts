@@ -3,7 +3,6 @@
  * what they touch (the article loader's cache and Astro's incremental build) and yields the same
  * site, byte for byte, as a cold build of the same input.
  */
-import { execFileSync } from 'node:child_process';
 import {
   appendFileSync,
   copyFileSync,
@@ -18,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../scripts/ingest/run.ts';
+import { buildSite } from '../helpers/build-site.ts';
 import { listFixtures } from '../helpers/fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,21 +33,9 @@ const ADDED = 'captions-and-footnotes.txt';
 const CHANGED = '001_b4141182fc587337.txt';
 const DELETED = '004_b3611ee2d1f4bff8.txt';
 
-/** Astro's log, without its colours. */
-function astroBuild(outDir: string, cacheDir: string, articles: string): string {
-  const log = execFileSync(
-    process.execPath,
-    [path.join(root, 'scripts/bench/astro-build.ts'), root, outDir, cacheDir, '--verbose'],
-    {
-      cwd: root,
-      env: { ...process.env, ARCHIVE_ARTICLES_DIR: articles },
-      encoding: 'utf8',
-      stdio: 'pipe',
-    },
-  );
-  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m)
-  return log.replace(/\x1b\[[\d;]*m/g, '');
-}
+/** Astro's log, every page listed, without its colours. */
+const astroBuild = (outDir: string, cacheDir: string, articles: string) =>
+  buildSite(articles, outDir, cacheDir, { verbose: true });
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -2,7 +2,6 @@
  * Astro compiles every file the ingester generates, including the hostile fixtures, and what the
  * raw text said is on the page as text: nothing evaluated at build time, nothing live in the browser.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestReport } from '../../scripts/ingest/run.ts';
 import { runIngest } from '../../scripts/ingest/run.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build-site.ts';
 import { listFixtures } from '../helpers/fixtures.ts';
 import { serveDist, type StaticServer } from '../helpers/server.ts';
 
@@ -32,14 +32,7 @@ beforeAll(async () => {
     output: path.join(work, 'articles'),
     curated: path.join(root, 'content/curated'),
   });
-  // Astro's own cache goes to the temporary folder too: the repo's content data store would otherwise
-  // keep these articles' temporary paths (same ids, same digests), and the next `npm run build` fails.
-  const astroBuild = path.join(root, 'scripts/bench/astro-build.ts');
-  execFileSync(process.execPath, [astroBuild, root, path.join(work, 'dist'), path.join(work, 'cache')], {
-    cwd: root,
-    env: { ...process.env, ARCHIVE_ARTICLES_DIR: path.join(work, 'articles') },
-    stdio: 'pipe',
-  });
+  buildSite(path.join(work, 'articles'), path.join(work, 'dist'), path.join(work, 'cache'));
   server = await serveDist(path.join(work, 'dist'));
   browser = await launchChromium();
 }, 240_000);

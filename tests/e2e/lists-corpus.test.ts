@@ -4,7 +4,6 @@
  * initial letter, every page is reachable, and the home page of an undated archive says so and
  * offers the indexes instead of a list.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../scripts/ingest/run.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build-site.ts';
 import { serveDist, type StaticServer } from '../helpers/server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -26,11 +26,7 @@ beforeAll(async () => {
     output: path.join(work, 'articles'),
     curated: path.join(root, 'content/curated'),
   });
-  execFileSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', path.join(work, 'dist')], {
-    cwd: root,
-    env: { ...process.env, ARCHIVE_ARTICLES_DIR: path.join(work, 'articles') },
-    stdio: 'pipe',
-  });
+  buildSite(path.join(work, 'articles'), path.join(work, 'dist'), path.join(work, 'cache'));
   server = await serveDist(path.join(work, 'dist'));
   browser = await launchChromium();
 }, 240_000);
