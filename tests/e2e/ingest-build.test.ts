@@ -2,72 +2,56 @@
  * Astro compiles every file the ingester generates, including the hostile fixtures, and what the
  * raw text said is on the page as text: nothing evaluated at build time, nothing live in the browser.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngestReport } from '../../scripts/ingest/run.ts';
-import { runIngest } from '../../scripts/ingest/run.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-site.ts';
+import { openTestSite, type TestSite } from '../helpers/build-site.ts';
 import { listFixtures } from '../helpers/fixtures.ts';
-import { serveDist, type StaticServer } from '../helpers/server.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = listFixtures();
-let work: string;
-let report: IngestReport;
-let server: StaticServer;
-let browser: Browser;
+let raw: string;
+let site: TestSite;
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'ingest-build-'));
-  const raw = path.join(work, 'raw');
-  mkdirSync(raw);
+  raw = mkdtempSync(path.join(tmpdir(), 'ingest-build-raw-'));
   for (const fixture of fixtures)
     copyFileSync(path.join(fixture.dir, 'input.txt'), path.join(raw, `${fixture.name}.txt`));
-  report = await runIngest({
-    input: raw,
-    output: path.join(work, 'articles'),
-    curated: path.join(root, 'content/curated'),
-  });
-  buildSite(path.join(work, 'articles'), path.join(work, 'dist'), path.join(work, 'cache'));
-  server = await serveDist(path.join(work, 'dist'));
-  browser = await launchChromium();
+  site = await openTestSite(raw, 'ingest-build-');
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await site?.close();
+  if (raw) rmSync(raw, { recursive: true, force: true });
 });
 
 const slugOf = (rawFile: string): string => {
-  const slug = report.files.find((f) => f.rawFile === rawFile)?.slug;
+  const slug = site.report.files.find((f) => f.rawFile === rawFile)?.slug;
   if (!slug) throw new Error(`no page for ${rawFile}`);
   return slug;
 };
 
 describe('a build of every fixture', () => {
   it('has a page for every accepted file and none for the rejected ones', () => {
-    const written = report.files.filter((f) => f.status === 'written');
+    const written = site.report.files.filter((f) => f.status === 'written');
     // The fixtures with no expected.mdx are the ones the ingester rejects (empty, binary, boilerplate only).
     const rejected = fixtures.filter((f) => !existsSync(path.join(f.dir, 'expected.mdx')));
     expect(rejected.length).toBeGreaterThan(0);
-    expect(written.length).toBe(report.files.length - rejected.length);
+    expect(written.length).toBe(site.report.files.length - rejected.length);
     for (const file of written)
-      expect(existsSync(path.join(work, 'dist/articles', file.slug!, 'index.html')), file.rawFile).toBe(true);
+      expect(existsSync(path.join(site.work, 'dist/articles', file.slug!, 'index.html')), file.rawFile).toBe(
+        true,
+      );
   });
 
   it('shows MDX, HTML and script syntax as text and runs none of it', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(`${server.url}/articles/${slugOf('mdx-syntax.txt')}/`);
+    await page.goto(`${site.server.url}/articles/${slugOf('mdx-syntax.txt')}/`);
     const text = await page.locator('.prose').innerText();
     for (const line of [
       "import x from 'y'",
@@ -102,8 +86,8 @@ describe('a build of every fixture', () => {
   });
 
   it('keeps Persian text, zero-width non-joiners and direction marks', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/articles/${slugOf('persian-rtl.txt')}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/articles/${slugOf('persian-rtl.txt')}/`);
     const text = await page.locator('.prose').textContent();
     expect(text).toContain('می\u200cخواهم این متن با نیم\u200cفاصله');
     expect(text).toContain('بند دوم: {آکولاد} و <تگ> و # علامت.');
@@ -113,12 +97,12 @@ describe('a build of every fixture', () => {
   });
 
   it('decodes Windows-1252 and UTF-16', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/articles/${slugOf('encoding-windows-1252.txt')}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/articles/${slugOf('encoding-windows-1252.txt')}/`);
     expect(await page.locator('.prose').textContent()).toContain(
       'The naïve résumé costs €20 … and that’s all.',
     );
-    await page.goto(`${server.url}/articles/${slugOf('encoding-utf16-bom.txt')}/`);
+    await page.goto(`${site.server.url}/articles/${slugOf('encoding-utf16-bom.txt')}/`);
     expect(await page.locator('h1').first().textContent()).toContain('Ein überschrift mit Umlaut');
     await page.close();
   });

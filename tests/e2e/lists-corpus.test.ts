@@ -4,42 +4,25 @@
  * initial letter, every page is reachable, and the home page of an undated archive says so and
  * offers the indexes instead of a list.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest } from '../../scripts/ingest/run.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-site.ts';
-import { serveDist, type StaticServer } from '../helpers/server.ts';
+import { openTestSite, type TestSite } from '../helpers/build-site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-let work: string;
-let server: StaticServer;
-let browser: Browser;
+let site: TestSite;
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'lists-corpus-'));
-  await runIngest({
-    input: path.join(root, 'tests/fixtures/tehran-times/data'),
-    output: path.join(work, 'articles'),
-    curated: path.join(root, 'content/curated'),
-  });
-  buildSite(path.join(work, 'articles'), path.join(work, 'dist'), path.join(work, 'cache'));
-  server = await serveDist(path.join(work, 'dist'));
-  browser = await launchChromium();
+  site = await openTestSite(path.join(root, 'tests/fixtures/tehran-times/data'), 'lists-corpus-');
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ javaScriptEnabled: false });
-  const response = await page.goto(server.url + url);
+  const page = await site.browser.newPage({ javaScriptEnabled: false });
+  const response = await page.goto(site.server.url + url);
   expect(response?.status(), url).toBe(200);
   return page;
 }
