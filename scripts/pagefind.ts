@@ -8,25 +8,46 @@
  *
  * Names are indexed under every spelling in content/curated/aliases.yaml (src/lib/search/aliases.ts).
  *
+ * The index is sharded (src/lib/search/shards.ts): one Pagefind index per run of dates, at most
+ * `--shard-size` pages each (default 5,000), built one after another so memory stays that of one
+ * shard, and written to `<output>/<key>/` with `<output>/shards.json` listing them for the browser.
+ * Each shard is cached by a digest of what Pagefind reads from its pages (the `<html lang>`, the
+ * `<title>` and the `data-pagefind-body` element), the alias table, this code and Pagefind's version:
+ * a build where one article changed re-indexes that article's shard and reuses the others.
+ *
  * Usage: node scripts/pagefind.ts [site-dir] [output-dir] [aliases.yaml]
+ *          [--cache DIR] (default node_modules/.astro/pagefind/<hash of site-dir>; also PAGEFIND_CACHE_DIR)
+ *          [--shard-size N] (also ARCHIVE_SEARCH_SHARD_SIZE)
  */
 import * as pagefind from 'pagefind';
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { aliasTable, expandHtml, type AliasTable } from '../src/lib/search/aliases.ts';
 import { foldTransliteration } from '../src/lib/search/fold.ts';
+import {
+  DEFAULT_SHARD_PAGES,
+  SHARDS_FILE,
+  SHARDS_FORMAT,
+  planShards,
+  type Shard,
+  type ShardPage,
+  type ShardsFile,
+} from '../src/lib/search/shards.ts';
 
 /** Files sent to the Pagefind service at a time: enough to keep it busy, few enough to bound memory. */
 const BATCH = 32;
+const repo = path.resolve(import.meta.dirname, '..');
 
-async function htmlFiles(site: string): Promise<string[]> {
+async function htmlFiles(site: string, output: string): Promise<string[]> {
   const entries = await readdir(site, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => !file.startsWith(path.join(site, 'pagefind') + path.sep))
+    .filter((file) => !file.startsWith(output + path.sep))
     .sort();
 }
 
@@ -36,7 +57,7 @@ export function pageUrl(site: string, file: string): string {
   return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
-const ALIASES_FILE = path.resolve(import.meta.dirname, '../content/curated/aliases.yaml');
+const ALIASES_FILE = path.resolve(repo, 'content/curated/aliases.yaml');
 
 const aliasesSchema = z.object({
   aliases: z
@@ -46,10 +67,7 @@ const aliasesSchema = z.object({
 
 /** The curated alias list; a missing file means no aliases, a malformed one stops the build. */
 export async function loadAliases(file = ALIASES_FILE): Promise<AliasTable> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return '';
-    throw error;
-  });
+  const text = await readAliasFile(file);
   const result = aliasesSchema.safeParse(parse(text, { schema: 'core' }) ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -62,29 +80,11 @@ export async function loadAliases(file = ALIASES_FILE): Promise<AliasTable> {
   }
 }
 
-async function addPages(index: pagefind.PagefindIndex, site: string, aliases: AliasTable): Promise<number> {
-  const files = await htmlFiles(site);
-  let count = 0;
-  for (let i = 0; i < files.length; i += BATCH) {
-    const added = await Promise.all(
-      files.slice(i, i + BATCH).map((file) => addPage(index, site, file, aliases)),
-    );
-    count += added.filter(Boolean).length;
-  }
-  return count;
-}
-
-async function addPage(
-  index: pagefind.PagefindIndex,
-  site: string,
-  file: string,
-  aliases: AliasTable,
-): Promise<boolean> {
-  const html = await readFile(file, 'utf8');
-  // Pages without an article body (indexes, search, 404) have nothing to index.
-  if (!html.includes('data-pagefind-body')) return false;
-  await addFoldedHtml(index, pageUrl(site, file), html, aliases);
-  return true;
+function readAliasFile(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
 }
 
 /** Indexes one page's HTML, transliteration-folded and alias-expanded, under the URL it is served at. */
@@ -99,18 +99,241 @@ export async function addFoldedHtml(
   if (added.errors.length > 0) throw new Error(`pagefind: ${url}: ${added.errors.join('; ')}`);
 }
 
-async function main(site: string, output: string, aliasesFile?: string): Promise<void> {
-  const aliases = await loadAliases(aliasesFile);
+const sha256 = (...parts: string[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+};
+
+const DATE = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})/;
+const PAGEFIND_ATTRIBUTE = /data-pagefind-(?:body|filter|meta|sort|weight|index-attrs|default-meta)\b/;
+
+/**
+ * What Pagefind reads from a page, for the shard's cache digest: the language, the `<title>` and the
+ * `data-pagefind-body` element (the layout's `<article>`). What lies outside it (related articles,
+ * earlier/later links, which change when a neighbour is added) does not reach the index. If a
+ * Pagefind attribute stands outside that element, the whole page is the digest's input.
+ */
+export function indexedPart(html: string): string {
+  const bodyAt = html.indexOf('data-pagefind-body');
+  const start = html.lastIndexOf('<article', bodyAt);
+  const end = html.lastIndexOf('</article>');
+  if (bodyAt < 0 || start < 0 || end < bodyAt) return html;
+  const outside = html.slice(0, start) + html.slice(end);
+  if (PAGEFIND_ATTRIBUTE.test(outside)) return html;
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1] ?? '';
+  const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
+  return `${lang}\n${title}\n${html.slice(start, end)}`;
+}
+
+interface IndexedPage extends ShardPage {
+  file: string;
+  digest: string;
+}
+
+/** The pages with an article body, each with its date (the sort key) and its digest. */
+async function scanPages(site: string, output: string): Promise<IndexedPage[]> {
+  const files = await htmlFiles(site, output);
+  const pages: IndexedPage[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = await Promise.all(
+      files.slice(i, i + BATCH).map(async (file): Promise<IndexedPage | undefined> => {
+        const html = await readFile(file, 'utf8');
+        // Pages without an article body (indexes, search, 404) have nothing to index.
+        if (!html.includes('data-pagefind-body')) return undefined;
+        const date = DATE.exec(html)?.[1];
+        return {
+          url: pageUrl(site, file),
+          file,
+          digest: sha256(indexedPart(html)),
+          ...(date ? { date } : {}),
+        };
+      }),
+    );
+    for (const page of batch) if (page) pages.push(page);
+  }
+  return pages;
+}
+
+/** Everything besides the pages that shapes an index: this code, the folding and alias modules,
+ * the alias table and Pagefind's version. */
+async function pipelineDigest(aliasesFile: string): Promise<string> {
+  const sources = [
+    'scripts/pagefind.ts',
+    'src/lib/search/fold.ts',
+    'src/lib/search/aliases.ts',
+    'src/lib/search/shards.ts',
+  ];
+  const texts = await Promise.all(sources.map((f) => readFile(path.join(repo, f), 'utf8')));
+  const { version } = JSON.parse(
+    await readFile(path.join(repo, 'node_modules/pagefind/package.json'), 'utf8'),
+  ) as {
+    version: string;
+  };
+  return sha256(version, await readAliasFile(aliasesFile), ...texts);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Builds one shard's index into `dir` (through a temporary folder, so a crash leaves no half index). */
+async function indexShard(dir: string, pages: IndexedPage[], aliases: AliasTable): Promise<void> {
+  const partial = `${dir}.partial`;
+  await rm(partial, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const count = await addPages(index, site, aliases);
-  const written = await index.writeFiles({ outputPath: output });
+  for (let i = 0; i < pages.length; i += BATCH) {
+    await Promise.all(
+      pages
+        .slice(i, i + BATCH)
+        .map(async (page) => addFoldedHtml(index, page.url, await readFile(page.file, 'utf8'), aliases)),
+    );
+  }
+  const written = await index.writeFiles({ outputPath: partial });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-  console.log(`pagefind: indexed ${count} pages into ${output}`);
+  // Frees the service's copy of this shard before the next one is built.
+  await index.deleteIndex();
+  await rename(partial, dir);
+}
+
+/** Copies a folder as hard links (the cache and `dist/` share a file system), or copies where linking fails. */
+async function linkTree(
+  from: string,
+  to: string,
+  skip: (name: string) => boolean = () => false,
+): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (skip(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+/** Pagefind's browser files (pagefind.js, its worker and WebAssembly, the UI bundles) as opposed to index data. */
+const isIndexData = (name: string) =>
+  ['index', 'fragment', 'filter'].includes(name) ||
+  name === 'pagefind-entry.json' ||
+  name.endsWith('.pf_meta');
+
+export interface IndexOptions {
+  site: string;
+  output: string;
+  aliasesFile?: string;
+  cache: string;
+  shardSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface IndexResult {
+  pages: number;
+  shards: { key: string; pages: number; reused: boolean }[];
+}
+
+/** Indexes `site` into `output` as sharded Pagefind indexes with `shards.json`; see the module comment. */
+export async function buildSearchIndex(options: IndexOptions): Promise<IndexResult> {
+  const { site, output, cache } = options;
+  const aliasesFile = options.aliasesFile ?? ALIASES_FILE;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const target = options.shardSize ?? DEFAULT_SHARD_PAGES;
+  const [aliases, pipeline, pages] = await Promise.all([
+    loadAliases(aliasesFile),
+    pipelineDigest(aliasesFile),
+    scanPages(site, output),
+  ]);
+  const byUrl = new Map(pages.map((p) => [p.url, p]));
+  const plan = planShards(pages, target);
+  await mkdir(cache, { recursive: true });
+
+  const built: { shard: Shard; dir: string; reused: boolean }[] = [];
+  for (const shard of plan) {
+    const shardPages = shard.urls.map((url) => byUrl.get(url)!);
+    const digest = sha256(pipeline, shard.key, ...shardPages.flatMap((p) => [p.url, p.digest]));
+    const dir = path.join(cache, digest.slice(0, 32));
+    const reused = await exists(dir);
+    if (!reused) await indexShard(dir, shardPages, aliases);
+    built.push({ shard, dir, reused });
+  }
+  if (built.length === 0) {
+    // No article yet: an empty index still gives the browser its files, and searches find nothing.
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    await rm(output, { recursive: true, force: true });
+    await index?.writeFiles({ outputPath: output });
+  }
   await pagefind.close();
+
+  // Assemble: the browser files once at the top, each shard's index in its own folder.
+  if (built[0]) {
+    await rm(output, { recursive: true, force: true });
+    await linkTree(built[0].dir, output, isIndexData);
+  }
+  for (const { shard, dir } of built) await linkTree(dir, path.join(output, shard.key));
+  const file: ShardsFile = {
+    format: SHARDS_FORMAT,
+    target,
+    pages: pages.length,
+    shards: built.map(({ shard }) => ({
+      key: shard.key,
+      path: `${shard.key}/`,
+      pages: shard.urls.length,
+      ...(shard.first ? { first: shard.first, last: shard.last } : {}),
+    })),
+  };
+  await writeFile(path.join(output, SHARDS_FILE), JSON.stringify(file, null, 2) + '\n');
+
+  // Keep only this build's shards: the cache would otherwise grow by one shard per change.
+  const keep = new Set(built.map((b) => path.basename(b.dir)));
+  for (const name of await readdir(cache))
+    if (!keep.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
+
+  const reused = built.filter((b) => b.reused).length;
+  log(
+    `pagefind: indexed ${pages.length} pages in ${built.length} shard${built.length === 1 ? '' : 's'} ` +
+      `(${built.length - reused} built, ${reused} unchanged) into ${output}`,
+  );
+  return {
+    pages: pages.length,
+    shards: built.map((b) => ({ key: b.shard.key, pages: b.shard.urls.length, reused: b.reused })),
+  };
+}
+
+/** One cache per site folder (`dist/`, a test's or the benchmark's), so builds of different sites
+ * never evict each other's shards. */
+function defaultCache(site: string): string {
+  return path.join(repo, 'node_modules/.astro/pagefind', sha256(site).slice(0, 12));
+}
+
+function positiveInteger(value: string | undefined, what: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${what} must be a positive integer, not "${value}"`);
+  return n;
 }
 
 if (import.meta.main) {
-  const site = path.resolve(process.argv[2] ?? 'dist');
-  await main(site, path.resolve(process.argv[3] ?? path.join(site, 'pagefind')), process.argv[4]);
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { cache: { type: 'string' }, 'shard-size': { type: 'string' } },
+  });
+  const site = path.resolve(positionals[0] ?? 'dist');
+  try {
+    await buildSearchIndex({
+      site,
+      output: path.resolve(positionals[1] ?? path.join(site, 'pagefind')),
+      aliasesFile: positionals[2],
+      cache: path.resolve(values.cache ?? process.env.PAGEFIND_CACHE_DIR ?? defaultCache(site)),
+      shardSize:
+        positiveInteger(values['shard-size'], '--shard-size') ??
+        positiveInteger(process.env.ARCHIVE_SEARCH_SHARD_SIZE, 'ARCHIVE_SEARCH_SHARD_SIZE'),
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * What a reader pays for a first search: in headless Chromium, with a cold cache per query, open
  * `/search/?q=…` (the search page a header search submits to) and wait for the first five results
- * to show. Bytes are response bodies plus headers, split by kind of Pagefind file (a new context
- * per query: a cold cache); the time runs from navigation start to the fifth result on screen,
- * Pagefind's start-up included.
+ * to show, then for the search to complete (the index is sharded: the first shards answer first, the
+ * rest are merged after). Bytes are response bodies plus headers, split by kind of Pagefind file (a
+ * new context per query: a cold cache), counted up to the fifth result on screen and up to the
+ * complete search; times run from navigation start, Pagefind's start-up included.
  *
  * Also a CLI over a site already built: `node scripts/bench/search.ts <dist> [--queries a,b,c]
  * [--out file.json]`, e.g. for the Tehran Times corpus (REAL_CORPUS_QUERIES).
@@ -23,13 +24,16 @@ export type Kind = (typeof KINDS)[number];
 export interface QueryResult {
   query: string;
   results: number;
-  /** Bytes of /pagefind/ files fetched for this search (script, wasm, meta, index chunks, fragments). */
+  /** Bytes of /pagefind/ files fetched until the first five results (or all, if fewer) showed. */
   searchBytes: number;
-  /** Bytes of everything the search page fetched, its HTML, CSS and scripts included. */
-  totalBytes: number;
-  /** Every byte of `totalBytes`, by kind (`page` is the site's own HTML, CSS and JS). */
+  /** `searchBytes` by kind. */
   bytesByKind: Record<Kind, number>;
+  /** Bytes of /pagefind/ files fetched until the search was complete (every shard searched). */
+  completeSearchBytes: number;
+  /** Bytes of everything the search page fetched until complete, its HTML, CSS and scripts included. */
+  totalBytes: number;
   msToFirstResults: number;
+  msToComplete: number;
 }
 
 /** Synthetic corpus (built from the five samples). */
@@ -56,48 +60,80 @@ export function kindOf(pathname: string): Kind {
   return 'js';
 }
 
+interface Transfer {
+  kind: Kind;
+  bytes: number;
+  /** Wall-clock ms when the response ended. */
+  end: number;
+}
+
 /**
- * Counts every finished request of the context, the Pagefind web worker's included (a page-level
- * CDP session does not see a dedicated worker's fetches). The test server does not compress, so
- * text responses are counted at their gzip size, what a production server would send.
+ * Records every finished request of the context, the Pagefind web worker's included (a page-level
+ * CDP session does not see a dedicated worker's fetches), with when it ended. The test server does
+ * not compress, so text responses are counted at their gzip size, what a production server would send.
  */
-function countBytes(context: BrowserContext): Record<Kind, number> {
-  const tally = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+function recordTransfers(context: BrowserContext): Transfer[] {
+  const log: Transfer[] = [];
   context.on('requestfinished', async (request) => {
     const response = await request.response();
     const url = new URL(request.url());
     const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
     const headers = (await request.sizes()).responseHeadersSize;
-    tally[kindOf(url.pathname)] +=
-      headers + (COMPRESSIBLE.test(url.pathname) ? gzipSync(body).length : body.length);
+    const timing = request.timing();
+    log.push({
+      kind: kindOf(url.pathname),
+      bytes: headers + (COMPRESSIBLE.test(url.pathname) ? gzipSync(body).length : body.length),
+      end: timing.startTime + Math.max(timing.responseEnd, 0),
+    });
   });
-  return tally;
+  return log;
 }
+
+function tally(log: readonly Transfer[], until = Infinity): Record<Kind, number> {
+  const out = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  for (const t of log) if (t.end <= until) out[t.kind] += t.bytes;
+  return out;
+}
+
+const pagefindBytes = (bytes: Record<Kind, number>) =>
+  KINDS.filter((k) => k !== 'page').reduce((sum, k) => sum + bytes[k], 0);
+
+/** The search page's status says `data-state="done"` once every shard has been searched
+ * (`partial` while the first shards' results show and the rest load). */
+const DONE = '[data-search-status][data-state="done"]';
 
 async function measureQuery(browser: Browser, origin: string, query: string): Promise<QueryResult> {
   const context = await browser.newContext();
   try {
-    const bytes = countBytes(context);
+    const log = recordTransfers(context);
     const page = await context.newPage();
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
-    const status = page.locator('[data-search-status]').filter({ hasText: /article|No/ });
-    await Promise.race([
-      page.locator('.search-result').nth(4).waitFor({ timeout: 60_000 }),
-      status.waitFor({ timeout: 60_000 }),
-    ]);
-    const ms = await page.evaluate(() => performance.now());
-    await status.waitFor({ timeout: 60_000 });
-    const results = Number(/^\d+/.exec((await status.textContent()) ?? '')?.[0] ?? 0);
+    // The moment the fifth result (or, with fewer, the final status) is on screen, checked every frame.
+    const first = await page.waitForFunction(
+      (done) =>
+        document.querySelectorAll('.search-result').length >= 5 || document.querySelector(done)
+          ? [Date.now(), performance.now()]
+          : null,
+      DONE,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    const [firstAt, msToFirstResults] = (await first.jsonValue()) as [number, number];
+    await page.locator(DONE).waitFor({ timeout: 60_000 });
+    const msToComplete = await page.evaluate(() => performance.now());
+    const results = Number(/^\d+/.exec((await page.locator(DONE).textContent()) ?? '')?.[0] ?? 0);
     // requestfinished events can trail the promise that consumed the response by a moment.
     await page.waitForTimeout(300);
-    const searchBytes = KINDS.filter((k) => k !== 'page').reduce((sum, k) => sum + bytes[k], 0);
+    const atFirst = tally(log, firstAt);
+    const complete = tally(log);
     return {
       query,
       results,
-      searchBytes,
-      totalBytes: searchBytes + bytes.page,
-      bytesByKind: { ...bytes },
-      msToFirstResults: ms,
+      searchBytes: pagefindBytes(atFirst),
+      bytesByKind: atFirst,
+      completeSearchBytes: pagefindBytes(complete),
+      totalBytes: pagefindBytes(complete) + complete.page,
+      msToFirstResults,
+      msToComplete,
     };
   } finally {
     await context.close();
@@ -119,7 +155,11 @@ export async function measureSearch(distDir: string, queries = QUERIES): Promise
 
 export function describeQuery(q: QueryResult): string {
   const kinds = KINDS.map((k) => `${k} ${(q.bytesByKind[k] / 1000).toFixed(1)}`).join(', ');
-  return `"${q.query}": ${q.results} results, ${(q.searchBytes / 1000).toFixed(1)} kB Pagefind (${kinds} kB), ${q.msToFirstResults.toFixed(0)} ms to 5 results`;
+  return (
+    `"${q.query}": ${q.results} results; first results: ${(q.searchBytes / 1000).toFixed(1)} kB Pagefind ` +
+    `(${kinds} kB), ${q.msToFirstResults.toFixed(0)} ms; complete: ${(q.completeSearchBytes / 1000).toFixed(1)} kB, ` +
+    `${q.msToComplete.toFixed(0)} ms`
+  );
 }
 
 async function main(): Promise<void> {

@@ -129,7 +129,7 @@ describe('a build under /archive/', () => {
     await page.locator('#site-search-q').press('Enter');
     await page.waitForURL(`**${BASE}search/?q=Salami`);
     await page
-      .locator('[data-search-status]')
+      .locator('[data-search-status][data-state="done"]')
       .filter({ hasText: /article/ })
       .waitFor();
     const results = await page.$$eval('.search-result-title a', (as) =>

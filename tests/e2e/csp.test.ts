@@ -145,7 +145,7 @@ describe('the Content-Security-Policy', () => {
     await page.locator('#site-search-q').press('Enter');
     await page.waitForURL(/\/search\/\?q=Salami$/);
     await page
-      .locator('[data-search-status]')
+      .locator('[data-search-status][data-state="done"]')
       .filter({ hasText: /article/ })
       .waitFor();
     const paragraphs = await page.$$eval('.search-paragraphs a', (as) =>
@@ -167,7 +167,7 @@ describe('the Content-Security-Policy', () => {
     const { context, page, problems } = await watchedPage();
     await page.goto(`${strict.url}/search/?q=Salami`);
     await page
-      .locator('[data-search-status]')
+      .locator('[data-search-status][data-state="done"]')
       .filter({ hasText: /article/ })
       .waitFor();
     expect(await page.locator('.search-paragraphs a').count()).toBeGreaterThan(0);

@@ -47,10 +47,8 @@ async function newPage(
 
 async function searchFor(page: Page, query: string): Promise<void> {
   await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-  await page
-    .locator('[data-search-status]')
-    .filter({ hasText: /article|No/ })
-    .waitFor();
+  // `done`: every shard of the index searched (`partial` while the first shards' results show).
+  await page.locator('[data-search-status][data-state="done"]').waitFor();
 }
 
 const resultPaths = (page: Page) =>
@@ -186,7 +184,10 @@ describe('the search page', () => {
     const filterFiles: string[] = [];
     context.on(
       'request',
-      (r) => void (new URL(r.url()).pathname.startsWith('/pagefind/filter/') && filterFiles.push(r.url())),
+      (r) =>
+        void (
+          /^\/pagefind\/(?:[^/]+\/)?filter\//.test(new URL(r.url()).pathname) && filterFiles.push(r.url())
+        ),
     );
     await searchFor(page, 'Iran');
     await page.waitForLoadState('networkidle');
@@ -247,6 +248,42 @@ describe('the search page', () => {
     const hrefs = await page.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(expect.arrayContaining(['/tags/', '/dates/', '/sources/']));
     expect(await page.locator('[data-search]').isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
+describe('a sharded index (this build: shards of two pages)', () => {
+  const shardsFile = () =>
+    JSON.parse(readFileSync(path.join(distDir(), 'pagefind/shards.json'), 'utf8')) as {
+      shards: { key: string; pages: number }[];
+    };
+
+  it('lists its shards newest first, the undated last', () => {
+    expect(shardsFile().shards.map((s) => [s.key, s.pages])).toEqual([
+      ['2021', 1],
+      ['2020', 2],
+      ['undated', 2],
+    ]);
+  });
+
+  it('shows the newest shard’s results first, then every shard’s, ranked together', async () => {
+    const { context, page } = await newPage();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Hold the older shards back: the first results must come from the newest shard alone.
+    await context.route(/\/pagefind\/(?:2020|undated)\//, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/search/?q=Iran`);
+    const status = page.locator('[data-search-status]');
+    await page.locator('[data-search-status][data-state="partial"]').waitFor();
+    expect(await status.innerText()).toBe('Best matches among the newest 1 of 5; searching the rest…');
+    expect(await resultPaths(page)).toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
+    release();
+    await page.locator('[data-search-status][data-state="done"]').waitFor();
+    expect(await status.innerText()).toBe('5 articles for “Iran”.');
+    expect(await resultPaths(page)).toHaveLength(5);
     await context.close();
   });
 });

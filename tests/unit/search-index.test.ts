@@ -4,18 +4,19 @@
  * in-memory index files. No Astro build: pages are small hand-written HTML in the site's shape.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as pagefind from 'pagefind';
-import { addFoldedHtml, loadAliases } from '../../scripts/pagefind.ts';
+import { buildSearchIndex, type IndexResult } from '../../scripts/pagefind.ts';
+import { ShardedIndex } from '../../src/lib/search/pagefind-client.ts';
 import { paragraphHits } from '../../src/lib/search/paragraphs.ts';
-import { searchPagefind } from '../../src/lib/search/search-page.ts';
+import { searchPagefind, type SearchTarget } from '../../src/lib/search/search-page.ts';
+import { SHARDS_FILE, type ShardsFile } from '../../src/lib/search/shards.ts';
 import { emptyState, type SearchState } from '../../src/lib/search/state.ts';
 import type { PagefindApi } from '../../src/lib/search/types.ts';
 
-const BASE = 'http://pagefind.test/pagefind/';
+const ORIGIN = 'http://pagefind.test';
 
 function page(opts: { title: string; body: string; date?: string; years?: string[] }): string {
   const date = opts.date
@@ -54,29 +55,54 @@ const PAGES: Record<string, string> = {
 };
 
 let dir: string;
-let pf: PagefindApi;
+
+/** One index per layout: the whole archive in one shard, and one shard per page (three years and
+ * the undated page), so that every search below also runs across merged shards. */
+const LAYOUTS = { 'one shard': 10, 'four shards': 1 } as const;
+const opened = new Map<string, ShardedIndex>();
+const builds = new Map<string, IndexResult>();
 
 beforeAll(async () => {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(errors.join('; '));
-  const aliases = await loadAliases();
-  for (const [url, html] of Object.entries(PAGES)) await addFoldedHtml(index, url, html, aliases);
-  const { files } = await index.getFiles();
-  await pagefind.close();
   dir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
-  const byPath = new Map(files.map((f) => [f.path, f.content]));
-  for (const [file, content] of byPath) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), content);
+  const site = path.join(dir, 'site');
+  for (const [url, html] of Object.entries(PAGES)) {
+    mkdirSync(path.join(site, url), { recursive: true });
+    writeFileSync(path.join(site, url, 'index.html'), html);
+  }
+  const files = new Map<string, Buffer>();
+  for (const [layout, shardSize] of Object.entries(LAYOUTS)) {
+    const output = path.join(dir, layout);
+    builds.set(
+      layout,
+      await buildSearchIndex({
+        site,
+        output,
+        cache: path.join(dir, 'cache', layout),
+        shardSize,
+        log: () => {},
+      }),
+    );
+    for (const entry of readdirSync(output, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      files.set(`/${layout}/${path.relative(output, file).split(path.sep).join('/')}`, readFileSync(file));
+    }
   }
   vi.stubGlobal('fetch', async (input: string | URL) => {
-    const file = new URL(String(input)).pathname.replace(/^\/pagefind\//, '');
-    const body = byPath.get(file);
+    const body = files.get(decodeURIComponent(new URL(String(input)).pathname));
     return body ? new Response(new Uint8Array(body)) : new Response('not found', { status: 404 });
   });
-  pf = (await import(/* @vite-ignore */ pathToFileURL(path.join(dir, 'pagefind.js')).href)) as PagefindApi;
-  await pf.options({ basePath: BASE, highlightParam: 'pagefind-highlight' });
-  await pf.filters();
+  for (const layout of Object.keys(LAYOUTS)) {
+    const output = path.join(dir, layout);
+    const api = (await import(
+      /* @vite-ignore */ pathToFileURL(path.join(output, 'pagefind.js')).href
+    )) as PagefindApi;
+    const shards = JSON.parse(readFileSync(path.join(output, SHARDS_FILE), 'utf8')) as ShardsFile;
+    const index = await ShardedIndex.open(api, shards, `${ORIGIN}/${encodeURIComponent(layout)}/`);
+    await index.mergeAll();
+    await api.filters();
+    opened.set(layout, index);
+  }
 }, 60_000);
 
 afterAll(() => {
@@ -84,100 +110,120 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function urls(state: Partial<SearchState>): Promise<string[]> {
-  const { results } = await searchPagefind(pf, { ...emptyState(), ...state });
-  const data = await Promise.all(results.map((r) => r.data()));
-  return data.map((d) => new URL(d.url, 'http://x').pathname);
-}
+describe('the shards', () => {
+  it('are one index under the size, else runs of years newest first and the undated last', () => {
+    expect(builds.get('one shard')!.shards.map((s) => s.key)).toEqual(['all']);
+    expect(builds.get('four shards')!.shards.map((s) => s.key)).toEqual(['2021', '2020', '2019', 'undated']);
+    expect(opened.get('four shards')!.shards.map((s) => s.path)).toEqual([
+      '2021/',
+      '2020/',
+      '2019/',
+      'undated/',
+    ]);
+  });
+});
 
-describe('names across spellings', () => {
-  it.each(['Qaani', 'Qa’ani', "Qa'ani", 'Qaʼani', 'qaʿani'])(
-    '%s finds every spelling of Qa’ani',
-    async (q) => {
-      expect((await urls({ q })).sort()).toEqual([
+describe.each(Object.keys(LAYOUTS))('%s', (layout) => {
+  const target = (): SearchTarget => {
+    const index = opened.get(layout)!;
+    return { api: index.api, shards: index.shards, merged: index.merged };
+  };
+  const search = (state: Partial<SearchState>) => searchPagefind(target(), { ...emptyState(), ...state });
+  async function urls(state: Partial<SearchState>): Promise<string[]> {
+    const { results } = await search(state);
+    const data = await Promise.all(results.map((r) => r.data()));
+    return data.map((d) => new URL(d.url, 'http://x').pathname);
+  }
+
+  describe('names across spellings', () => {
+    it.each(['Qaani', 'Qa’ani', "Qa'ani", 'Qaʼani', 'qaʿani'])(
+      '%s finds every spelling of Qa’ani',
+      async (q) => {
+        expect((await urls({ q })).sort()).toEqual([
+          '/articles/curly/',
+          '/articles/modifier/',
+          '/articles/plain/',
+          '/articles/straight/',
+        ]);
+      },
+    );
+
+    it('finds every spelling through the curated aliases (content/curated/aliases.yaml)', async () => {
+      expect((await urls({ q: 'Ghaani' })).sort()).toEqual([
         '/articles/curly/',
         '/articles/modifier/',
         '/articles/plain/',
         '/articles/straight/',
       ]);
-    },
-  );
+      const { results } = await search({ q: 'Ghaani' });
+      const data = await Promise.all(results.map((r) => r.data()));
+      const hits = Object.fromEntries(
+        data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
+      );
+      expect(hits).toEqual({
+        '/articles/modifier/': ['p-a2'],
+        '/articles/curly/': ['p-b2'],
+        '/articles/straight/': ['p-c1'],
+        '/articles/plain/': ['p-d1'],
+      });
+    });
 
-  it('finds every spelling through the curated aliases (content/curated/aliases.yaml)', async () => {
-    expect((await urls({ q: 'Ghaani' })).sort()).toEqual([
-      '/articles/curly/',
-      '/articles/modifier/',
-      '/articles/plain/',
-      '/articles/straight/',
-    ]);
-    const { results } = await searchPagefind(pf, { ...emptyState(), q: 'Ghaani' });
-    const data = await Promise.all(results.map((r) => r.data()));
-    const hits = Object.fromEntries(
-      data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
-    );
-    expect(hits).toEqual({
-      '/articles/modifier/': ['p-a2'],
-      '/articles/curly/': ['p-b2'],
-      '/articles/straight/': ['p-c1'],
-      '/articles/plain/': ['p-d1'],
+    it('does not index page chrome (the footer mentions Qaani on every page)', async () => {
+      expect(await urls({ q: 'footer' })).toEqual([]);
+    });
+
+    it('matches quoted phrases exactly', async () => {
+      expect(await urls({ q: '"Esmail Qaʼani"' })).toEqual(['/articles/modifier/']);
+      expect(await urls({ q: '"Qa’ani met"' })).toEqual(['/articles/curly/']);
+      expect(await urls({ q: '"Salami met"' })).toEqual([]);
     });
   });
 
-  it('does not index page chrome (the footer mentions Qaani on every page)', async () => {
-    expect(await urls({ q: 'footer' })).toEqual([]);
-  });
-
-  it('matches quoted phrases exactly', async () => {
-    expect(await urls({ q: '"Esmail Qaʼani"' })).toEqual(['/articles/modifier/']);
-    expect(await urls({ q: '"Qa’ani met"' })).toEqual(['/articles/curly/']);
-    expect(await urls({ q: '"Salami met"' })).toEqual([]);
-  });
-});
-
-describe('paragraph of each match', () => {
-  it('finds the list item holding the folded name', async () => {
-    const { results } = await searchPagefind(pf, { ...emptyState(), q: 'Qaani' });
-    const data = await Promise.all(results.map((r) => r.data()));
-    const byPath = Object.fromEntries(
-      data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
-    );
-    expect(byPath).toEqual({
-      '/articles/modifier/': ['p-a2'],
-      '/articles/curly/': ['p-b2'],
-      '/articles/straight/': ['p-c1'],
-      '/articles/plain/': ['p-d1'],
+  describe('paragraph of each match', () => {
+    it('finds the list item holding the folded name', async () => {
+      const { results } = await search({ q: 'Qaani' });
+      const data = await Promise.all(results.map((r) => r.data()));
+      const byPath = Object.fromEntries(
+        data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
+      );
+      expect(byPath).toEqual({
+        '/articles/modifier/': ['p-a2'],
+        '/articles/curly/': ['p-b2'],
+        '/articles/straight/': ['p-c1'],
+        '/articles/plain/': ['p-d1'],
+      });
+      expect(data.find((d) => d.url.includes('modifier'))?.url).toContain('pagefind-highlight=qaani');
     });
-    expect(data.find((d) => d.url.includes('modifier'))?.url).toContain('pagefind-highlight=qaani');
-  });
-});
-
-describe('sort and filters', () => {
-  it('sorts by date both ways and keeps undated articles, after the dated ones', async () => {
-    expect(await urls({ q: 'Qaani', sort: 'newest' })).toEqual([
-      '/articles/curly/',
-      '/articles/modifier/',
-      '/articles/plain/',
-      '/articles/straight/',
-    ]);
-    expect(await urls({ q: 'Qaani', sort: 'oldest' })).toEqual([
-      '/articles/plain/',
-      '/articles/modifier/',
-      '/articles/curly/',
-      '/articles/straight/',
-    ]);
   });
 
-  it('filters by every year a range covers, with counts', async () => {
-    expect((await urls({ q: 'Qaani', filters: { year: ['2020'] } })).sort()).toEqual([
-      '/articles/curly/',
-      '/articles/modifier/',
-    ]);
-    expect(await urls({ q: 'Qaani', filters: { year: ['2021'] } })).toEqual(['/articles/curly/']);
-    const { response } = await searchPagefind(pf, { ...emptyState(), q: 'Salami' });
-    expect(response.filters.year).toEqual({ '2019': 0, '2020': 1, '2021': 1 });
-  });
+  describe('sort and filters', () => {
+    it('sorts by date both ways and keeps undated articles, after the dated ones', async () => {
+      expect(await urls({ q: 'Qaani', sort: 'newest' })).toEqual([
+        '/articles/curly/',
+        '/articles/modifier/',
+        '/articles/plain/',
+        '/articles/straight/',
+      ]);
+      expect(await urls({ q: 'Qaani', sort: 'oldest' })).toEqual([
+        '/articles/plain/',
+        '/articles/modifier/',
+        '/articles/curly/',
+        '/articles/straight/',
+      ]);
+    });
 
-  it('lists filtered articles without a query', async () => {
-    expect(await urls({ filters: { year: ['2019'] } })).toEqual(['/articles/plain/']);
+    it('filters by every year a range covers, with counts', async () => {
+      expect((await urls({ q: 'Qaani', filters: { year: ['2020'] } })).sort()).toEqual([
+        '/articles/curly/',
+        '/articles/modifier/',
+      ]);
+      expect(await urls({ q: 'Qaani', filters: { year: ['2021'] } })).toEqual(['/articles/curly/']);
+      const { response } = await search({ q: 'Salami' });
+      expect(response.filters.year).toEqual({ '2019': 0, '2020': 1, '2021': 1 });
+    });
+
+    it('lists filtered articles without a query', async () => {
+      expect(await urls({ filters: { year: ['2019'] } })).toEqual(['/articles/plain/']);
+    });
   });
 });

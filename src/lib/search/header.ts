@@ -34,7 +34,7 @@ export function initHeaderSearch(input: HTMLInputElement): void {
   const warm = () => {
     const term = foldTransliteration(input.value).trim();
     void loadPagefind()
-      .then((pagefind) => (term ? pagefind.preload(term) : undefined))
+      .then((index) => (term ? index.api.preload(term) : undefined))
       .catch(() => undefined);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

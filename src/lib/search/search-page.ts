@@ -4,7 +4,7 @@
  */
 import { renderFilters } from './filters-view.ts';
 import { appendUnsorted } from './order.ts';
-import { loadPagefind } from './pagefind-client.ts';
+import { loadPagefind, SHARD_FILTER, type ShardedIndex } from './pagefind-client.ts';
 import { parseQuery } from './query-terms.ts';
 import { resultItem } from './results-view.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type FilterKey,
   type SearchState,
 } from './state.ts';
+import type { ShardEntry } from './shards.ts';
 import type { PagefindApi, PagefindResponse, PagefindResult } from './types.ts';
 
 const PAGE_SIZE = 10;
@@ -35,17 +36,63 @@ interface Parts {
   more: HTMLButtonElement;
 }
 
+/** What a search runs on: Pagefind with the shards merged so far (pagefind-client.ts). */
+export interface SearchTarget {
+  api: PagefindApi;
+  shards: readonly ShardEntry[];
+  merged: number;
+}
+
+/** Filter counts without the synthetic shard filter, which is not the reader's. */
+function readersFilters(counts: PagefindResponse['filters']): PagefindResponse['filters'] {
+  const { [SHARD_FILTER]: _shard, ...rest } = counts ?? {};
+  return rest;
+}
+
+/**
+ * Runs the state's search over the merged shards. By relevance, Pagefind merges the shards' results
+ * by score. By date, each shard is a run of dates, so the shards are asked one by one, newest or
+ * oldest first, and their sorted results follow each other; undated articles come last either way.
+ */
 export async function searchPagefind(
-  pagefind: PagefindApi,
+  target: SearchTarget,
   state: SearchState,
 ): Promise<{ results: PagefindResult[]; response: PagefindResponse }> {
+  const { api } = target;
+  const searched = target.shards.slice(0, target.merged);
+  if (searched.length === 0) {
+    const response = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+    return { results: [], response };
+  }
   const term = pagefindTerm(state);
-  const options = { filters: pagefindFilters(state) };
+  const filters = pagefindFilters(state);
   const sort = pagefindSort(state.sort);
-  const all = await pagefind.search(term, options);
-  if (!sort) return { results: all.results, response: all };
-  const sorted = await pagefind.search(term, { ...options, sort });
-  return { results: appendUnsorted(sorted.results, all.results), response: all };
+  const all = await api.search(term, { filters });
+  const response = {
+    ...all,
+    filters: readersFilters(all.filters),
+    totalFilters: readersFilters(all.totalFilters),
+  };
+  if (!sort) return { results: all.results, response };
+  let sorted: PagefindResult[];
+  if (searched.length === 1) {
+    sorted = (await api.search(term, { filters, sort })).results;
+  } else {
+    const dated = searched.filter((shard) => shard.first);
+    const order = sort.date === 'asc' ? [...dated].reverse() : dated;
+    const parts = await Promise.all(
+      order.map((shard) => api.search(term, { filters: { ...filters, [SHARD_FILTER]: shard.key }, sort })),
+    );
+    sorted = parts.flatMap((part) => part.results);
+  }
+  return { results: appendUnsorted(sorted, all.results), response };
+}
+
+/** While the rest of the index loads: what the results shown so far cover. */
+export function partialStatusText(target: SearchTarget, searchedPages: number, totalPages: number): string {
+  const newest = target.shards.slice(0, target.merged).every((shard) => shard.first) ? 'newest ' : '';
+  const n = (x: number) => x.toLocaleString('en');
+  return `Best matches among the ${newest}${n(searchedPages)} of ${n(totalPages)}; searching the rest…`;
 }
 
 export function statusText(state: SearchState, count: number): string {
@@ -139,31 +186,74 @@ export class SearchPage {
 
   private async search(): Promise<void> {
     const run = ++this.run;
-    const { status, list, more, filters } = this.parts;
+    const { list, more, filters } = this.parts;
     if (!hasCriteria(this.state)) {
       list.replaceChildren();
       filters.replaceChildren();
       more.hidden = true;
-      status.textContent = 'Type a name or term to search the archive.';
+      this.setStatus('Type a name or term to search the archive.', 'done');
       return;
     }
-    status.textContent = 'Searching…';
+    this.setStatus('Searching…', 'searching');
     try {
-      const pagefind = await loadPagefind();
-      // Loads every filter so that counts come back with the results; only once asked for.
-      if (this.filtersWanted) await pagefind.filters();
-      const { results, response } = await searchPagefind(pagefind, this.state);
-      if (run !== this.run) return; // a newer search has started
-      if (this.filtersWanted) renderFilters(filters, response.filters, this.state);
-      this.results = results;
+      const index = await loadPagefind();
+      // Filter counts cover the whole archive: every shard first, then every filter (once asked for).
+      if (this.filtersWanted) {
+        await index.mergeAll();
+        await index.api.filters();
+      } else {
+        await index.mergeFirstPass();
+      }
+      if (run !== this.run) return;
+      const first = await this.runSearch(index);
+      if (run !== this.run) return;
+      this.results = first.results;
       this.shown = 0;
       list.replaceChildren();
+      if (!index.complete) {
+        // The first part's best results show while the rest of the index loads.
+        this.setStatus(partialStatusText(index, index.searchedPages, index.pages), 'partial');
+        await this.showMore(run);
+        await index.mergeAll();
+        if (run !== this.run) return;
+        const final = await this.runSearch(index);
+        if (run !== this.run) return;
+        await this.replaceResults(run, final.results);
+        if (run !== this.run) return;
+        if (this.filtersWanted) renderFilters(filters, final.response.filters, this.state);
+        this.setStatus(statusText(this.state, final.results.length), 'done');
+        return;
+      }
+      if (this.filtersWanted) renderFilters(filters, first.response.filters, this.state);
       await this.showMore(run);
-      status.textContent = statusText(this.state, results.length);
+      if (run === this.run) this.setStatus(statusText(this.state, first.results.length), 'done');
     } catch (error) {
-      if (run === this.run) status.textContent = 'Search failed to load. Check the connection and try again.';
+      if (run === this.run)
+        this.setStatus('Search failed to load. Check the connection and try again.', 'done');
       console.error(error);
     }
+  }
+
+  private runSearch(index: ShardedIndex) {
+    return searchPagefind({ api: index.api, shards: index.shards, merged: index.merged }, this.state);
+  }
+
+  /** `data-state` tells scripts (and tests) whether the results are final. */
+  private setStatus(text: string, state: 'searching' | 'partial' | 'done'): void {
+    this.parts.status.textContent = text;
+    this.parts.status.dataset.state = state;
+  }
+
+  /** Swaps in the complete results at once, as many as were shown, so the list does not flicker. */
+  private async replaceResults(run: number, results: PagefindResult[]): Promise<void> {
+    const count = Math.max(this.shown, Math.min(PAGE_SIZE, results.length));
+    const query = parseQuery(this.state.q);
+    const data = await Promise.all(results.slice(0, count).map((r) => r.data()));
+    if (run !== this.run) return;
+    this.results = results;
+    this.shown = data.length;
+    this.parts.list.replaceChildren(...data.map((d) => resultItem(d, query)));
+    this.parts.more.hidden = this.shown >= this.results.length;
   }
 
   /** Shows the next page of results, each as soon as it and those before it have loaded: the

@@ -33,13 +33,15 @@ export interface PagefindResponse {
 }
 
 export interface PagefindSearchOptions {
-  filters?: Record<string, unknown>;
+  filters?: Record<string, string | string[]>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Adds another index (a shard) to the searches; `options` as for `options()`, plus `mergeFilter`. */
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
   preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;

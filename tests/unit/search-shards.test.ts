@@ -1,0 +1,180 @@
+/**
+ * The search index's shards: how pages are split (src/lib/search/shards.ts), and the build's shard
+ * cache (scripts/pagefind.ts): a change re-indexes only the shard it touches, and the result equals a
+ * build from an empty cache, byte for byte.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildSearchIndex, indexedPart } from '../../scripts/pagefind.ts';
+import { planShards, type ShardPage } from '../../src/lib/search/shards.ts';
+
+const dated = (year: number, count: number, month = 1): ShardPage[] =>
+  Array.from({ length: count }, (_, i) => ({
+    url: `/articles/${year}-${i}/`,
+    date: `${year}-${String(month).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+  }));
+const undated = (count: number, prefix = 'u'): ShardPage[] =>
+  Array.from({ length: count }, (_, i) => ({ url: `/articles/${prefix}-${i}/` }));
+const keys = (pages: ShardPage[], target: number) => planShards(pages, target).map((s) => s.key);
+
+describe('planShards', () => {
+  it('keeps an archive within the size in one shard, and an empty one in none', () => {
+    expect(keys([...dated(2020, 3), ...undated(2)], 5)).toEqual(['all']);
+    expect(planShards([], 5)).toEqual([]);
+  });
+
+  it('packs years oldest first into shards of at most the size, listed newest first, the undated last', () => {
+    const pages = [...dated(2015, 2), ...dated(2016, 2), ...dated(2017, 3), ...dated(2018, 1), ...undated(3)];
+    const shards = planShards(pages, 4);
+    expect(shards.map((s) => [s.key, s.urls.length])).toEqual([
+      ['2017_2018', 4],
+      ['2015_2016', 4],
+      ['undated', 3],
+    ]);
+    expect(shards[0]).toMatchObject({ first: '2017', last: '2018' });
+    expect(shards[2]!.first).toBeUndefined();
+  });
+
+  it('splits a year larger than a shard by month, and a month larger than a shard by hash', () => {
+    const pages = [
+      ...dated(2020, 3, 1),
+      ...dated(2020, 3, 2).map((p) => ({ ...p, url: p.url + 'b' })),
+      ...dated(2021, 9, 5),
+    ];
+    const shards = planShards(pages, 4);
+    const shardKeys = shards.map((s) => s.key);
+    const hashed = shardKeys.filter((k) => k.startsWith('2021'));
+    expect(hashed.length).toBeGreaterThan(1);
+    for (const key of hashed) expect(key).toMatch(/^2021-05-h[0-3]of4$/);
+    expect(hashed).toEqual([...hashed].sort().reverse());
+    expect(shardKeys.slice(hashed.length)).toEqual(['2020-02', '2020-01']);
+    expect(shards.every((s) => s.urls.length <= 4)).toBe(true);
+    expect(shards.flatMap((s) => s.urls).sort()).toEqual(pages.map((p) => p.url).sort());
+  });
+
+  it('gives the same shards whatever order the pages come in, every page in exactly one', () => {
+    const pages = [...dated(2019, 7), ...dated(2020, 2), ...undated(11)];
+    const a = planShards(pages, 3);
+    const b = planShards([...pages].reverse(), 3);
+    expect(b).toEqual(a);
+    const all = a.flatMap((s) => s.urls);
+    expect(new Set(all).size).toBe(pages.length);
+  });
+
+  it('moves only the newest shard when an article is added to the newest year', () => {
+    const before = [...dated(2015, 3), ...dated(2016, 3), ...dated(2017, 2)];
+    const after = [...before, { url: '/articles/new/', date: '2017-12-01' }];
+    const a = planShards(before, 4);
+    const b = planShards(after, 4);
+    const changed = b.filter((s) => JSON.stringify(s) !== JSON.stringify(a.find((x) => x.key === s.key)));
+    expect(changed.map((s) => s.key)).toEqual(['2017']);
+  });
+
+  it('keeps an undated page in its hash part as the archive grows, until the part count doubles', () => {
+    const pages = undated(40);
+    const a = planShards(pages, 16);
+    const b = planShards([...pages, ...undated(5, 'v')], 16);
+    expect(a.map((s) => s.key)).toEqual(b.map((s) => s.key));
+    const partOf = (shards: typeof a, url: string) => shards.find((s) => s.urls.includes(url))!.key;
+    for (const { url } of pages) expect(partOf(b, url)).toBe(partOf(a, url));
+  });
+
+  it('refuses a size that is not a positive integer', () => {
+    expect(() => planShards(undated(2), 0)).toThrow(/positive integer/);
+  });
+});
+
+describe('indexedPart', () => {
+  const page = (outside: string) =>
+    `<!doctype html><html lang="en"><head><title>T</title></head><body><main><article class="article" data-pagefind-body><h1>T</h1><p>Body</p></article>${outside}</main></body></html>`;
+
+  it('leaves out what Pagefind does not read, so a new neighbour link does not re-index a page', () => {
+    expect(indexedPart(page('<nav><a href="/a/">Earlier</a></nav>'))).toBe(
+      indexedPart(page('<nav><a href="/b/">Later</a></nav>')),
+    );
+    expect(indexedPart(page(''))).toContain('<p>Body</p>');
+  });
+
+  it('takes the whole page when a Pagefind attribute stands outside the body', () => {
+    const html = page('<span data-pagefind-filter="tag">x</span>');
+    expect(indexedPart(html)).toBe(html);
+  });
+});
+
+describe('the shard cache', () => {
+  let dir: string;
+  const article = (slug: string, date: string | undefined, body: string, outside = '') =>
+    `<!doctype html><html lang="en"><head><title>${slug}</title></head><body><main><article data-pagefind-body><h1>${slug}</h1>` +
+    (date ? `<dl data-pagefind-ignore><dd data-pagefind-sort="date:${date}">${date}</dd></dl>` : '') +
+    `<div class="prose"><p id="p-1">${body}</p></div></article>${outside}</main></body></html>`;
+  const write = (site: string, slug: string, html: string) => {
+    mkdirSync(path.join(site, 'articles', slug), { recursive: true });
+    writeFileSync(path.join(site, 'articles', slug, 'index.html'), html);
+  };
+  const tree = (root: string): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => {
+          const file = path.join(e.parentPath, e.name);
+          return [path.relative(root, file), readFileSync(file).toString('base64')];
+        })
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'search-shards-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('re-indexes only the shard a change touches, and equals a build from an empty cache', async () => {
+    const site = path.join(dir, 'site');
+    write(site, 'a', article('a', '2019-03-01', 'Zarif in Ankara.'));
+    write(site, 'b', article('b', '2020-03-01', 'Rouhani in Baku.'));
+    write(site, 'c', article('c', '2021-03-01', 'Qalibaf in Tehran.'));
+    write(site, 'd', article('d', undefined, 'Mottaki in Ankara.'));
+    mkdirSync(path.join(site, 'tags'), { recursive: true });
+    writeFileSync(
+      path.join(site, 'tags', 'index.html'),
+      '<!doctype html><html lang="en"><body>Tags</body></html>',
+    );
+    const cache = path.join(dir, 'cache');
+    const build = (output: string, cacheDir = cache) =>
+      buildSearchIndex({ site, output, cache: cacheDir, shardSize: 1, log: () => {} });
+
+    const cold = await build(path.join(dir, 'out'));
+    expect(cold.pages).toBe(4);
+    expect(cold.shards.map((s) => [s.key, s.reused])).toEqual([
+      ['2021', false],
+      ['2020', false],
+      ['2019', false],
+      ['undated', false],
+    ]);
+
+    // Nothing Pagefind reads changed (only a link outside the article body): every shard reused.
+    write(
+      site,
+      'b',
+      article('b', '2020-03-01', 'Rouhani in Baku.', '<nav><a href="/articles/c/">Later</a></nav>'),
+    );
+    const warm = await build(path.join(dir, 'out'));
+    expect(warm.shards.every((s) => s.reused)).toBe(true);
+
+    // One article's text changed: its shard alone is indexed again.
+    write(site, 'c', article('c', '2021-03-01', 'Qalibaf and Araghchi in Tehran.'));
+    const changed = await build(path.join(dir, 'out'));
+    expect(changed.shards.filter((s) => !s.reused).map((s) => s.key)).toEqual(['2021']);
+
+    const fresh = await build(path.join(dir, 'fresh'), path.join(dir, 'fresh-cache'));
+    expect(fresh.shards.every((s) => !s.reused)).toBe(true);
+    expect(tree(path.join(dir, 'out'))).toEqual(tree(path.join(dir, 'fresh')));
+    const shards = JSON.parse(readFileSync(path.join(dir, 'out', 'shards.json'), 'utf8')) as {
+      shards: unknown[];
+    };
+    expect(shards.shards).toHaveLength(4);
+    // The cache keeps this build's shards only.
+    expect(readdirSync(cache)).toHaveLength(4);
+  }, 60_000);
+});
