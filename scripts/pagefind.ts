@@ -9,7 +9,7 @@
  * Names are indexed under every spelling in content/curated/aliases.yaml (src/lib/search/aliases.ts).
  *
  * The index is sharded (src/lib/search/shards.ts): one Pagefind index per run of dates, at most
- * `--shard-size` pages each (default 5,000), built one after another so memory stays that of one
+ * `--shard-size` pages each (default 10,000), built one after another so memory stays that of one
  * shard, and written to `<output>/<key>/` with `<output>/shards.json` listing them for the browser.
  * Each shard is cached by a digest of what Pagefind reads from its pages (the `<html lang>`, the
  * `<title>` and the `data-pagefind-body` element), the alias table, this code and Pagefind's version:
@@ -216,7 +216,22 @@ async function linkTree(
   }
 }
 
+/**
+ * Word locations per index chunk. A search fetches, from every shard, the chunk holding each of its
+ * words; Pagefind's default (20,000 locations) suits one index of ~40,000 pages, and a shard of
+ * `target` pages with the default chunk would make a whole-archive search fetch as many full chunks
+ * as there are shards. Chunks scaled to the shard size keep a complete search's index bytes near a
+ * single index's, at the cost of a longer chunk list in each shard's metadata. It depends on the
+ * shard size only, never on the shard count, so a new shard does not re-index the others. Pagefind
+ * reads it from `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` (Pagefind 1.6; should it go, searches still
+ * work, they fetch larger chunks).
+ */
+export function indexChunkSize(target: number): number {
+  return Math.max(1000, Math.round((20_000 * target) / 40_000));
+}
+
 /** Pagefind's browser files (pagefind.js, its worker and WebAssembly, the UI bundles) as opposed to index data. */
+const isUiBundle = (name: string) => /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./.test(name);
 const isIndexData = (name: string) =>
   ['index', 'fragment', 'filter'].includes(name) ||
   name === 'pagefind-entry.json' ||
@@ -250,11 +265,19 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   const byUrl = new Map(pages.map((p) => [p.url, p]));
   const plan = planShards(pages, target);
   await mkdir(cache, { recursive: true });
+  // Read by the Pagefind service when it starts (the first createIndex below; close() ends it).
+  const chunkSize = indexChunkSize(target);
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize);
 
   const built: { shard: Shard; dir: string; reused: boolean }[] = [];
   for (const shard of plan) {
     const shardPages = shard.urls.map((url) => byUrl.get(url)!);
-    const digest = sha256(pipeline, shard.key, ...shardPages.flatMap((p) => [p.url, p.digest]));
+    const digest = sha256(
+      pipeline,
+      String(chunkSize),
+      shard.key,
+      ...shardPages.flatMap((p) => [p.url, p.digest]),
+    );
     const dir = path.join(cache, digest.slice(0, 32));
     const reused = await exists(dir);
     if (!reused) await indexShard(dir, shardPages, aliases);
@@ -273,7 +296,9 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
     await rm(output, { recursive: true, force: true });
     await linkTree(built[0].dir, output, isIndexData);
   }
-  for (const { shard, dir } of built) await linkTree(dir, path.join(output, shard.key));
+  // A shard needs its index data, and, as the first shard opens as Pagefind's own index, the worker
+  // and WebAssembly it loads from there; Pagefind's UI bundles stay at the top only.
+  for (const { shard, dir } of built) await linkTree(dir, path.join(output, shard.key), isUiBundle);
   const file: ShardsFile = {
     format: SHARDS_FORMAT,
     target,

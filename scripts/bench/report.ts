@@ -76,6 +76,7 @@ export function budgets(r: Omit<BenchResult, 'budgets'>): Budget[] {
     ['added', r.edits.added],
     ['changed', r.edits.changed],
   ] as const) {
+    if (phases.length === 0) continue; // --no-edits
     const share = seconds(phases) / cold;
     list.push({
       name: `rebuild after one article ${what}`,
@@ -129,14 +130,16 @@ export function markdown(r: BenchResult): string {
     '|---|---|---:|---:|---:|---:|',
     ...phaseRows('project, cold', r.project, r.articles),
     ...(r.baseline.length ? phaseRows('fastest path', r.baseline, r.articles) : []),
-    ...phaseRows('project, +1 added', r.edits.added, r.articles),
-    ...phaseRows('project, 1 changed', r.edits.changed, r.articles),
-    ...phaseRows('project, 1 deleted', r.edits.deleted, r.articles),
+    ...(r.edits.added.length ? phaseRows('project, +1 added', r.edits.added, r.articles) : []),
+    ...(r.edits.changed.length ? phaseRows('project, 1 changed', r.edits.changed, r.articles) : []),
+    ...(r.edits.deleted.length ? phaseRows('project, 1 deleted', r.edits.deleted, r.articles) : []),
     '',
     r.baseline.length
       ? `Cold build ÷ fastest path: **${fmt(cold / seconds(r.baseline), 2)}×** (astro build alone ${fmt(seconds(r.project, 'astro build') / seconds(r.baseline, 'astro build'), 2)}×).`
       : 'No fastest-path baseline in this run.',
-    `One-file rebuilds, share of cold: added ${percent(seconds(r.edits.added), cold)}, changed ${percent(seconds(r.edits.changed), cold)}, deleted ${percent(seconds(r.edits.deleted), cold)}.`,
+    r.edits.added.length
+      ? `One-file rebuilds, share of cold: added ${percent(seconds(r.edits.added), cold)}, changed ${percent(seconds(r.edits.changed), cold)}, deleted ${percent(seconds(r.edits.deleted), cold)}.`
+      : 'No one-file rebuilds in this run (--no-edits).',
     `Sizes: dist/ ${fmt(r.sizes.distBytes / 1e6)} MB (fastest path ${fmt(r.sizes.baselineDistBytes / 1e6)} MB), Pagefind index ${fmt(r.sizes.pagefindBytes / 1e6)} MB.`,
     '',
     ...(r.search.length

@@ -16,9 +16,12 @@
  */
 import { fnv1a32 } from '../hash.ts';
 
-/** Pages per shard unless the build says otherwise: Pagefind's per-page metadata (~7.5 bytes a
- * page, gzipped) of one shard stays under ~40 kB, and an index of this size takes ~1.5 GB to build. */
-export const DEFAULT_SHARD_PAGES = 5000;
+/** Pages per shard unless the build says otherwise. Measured on the 33,724 Tehran Times articles
+ * (README, Benchmark): shards of 10,000 (four) bring a first search's first results to 174–230 kB
+ * with a complete search within ~15% of one index's bytes; shards of 5,000 (eight) gave 155–222 kB
+ * first, but 1.3–2× one index's bytes complete. One shard's metadata is ~72 kB at this size, and
+ * indexing it peaks at ~1.8 GB. */
+export const DEFAULT_SHARD_PAGES = 10_000;
 
 export const SHARDS_FILE = 'shards.json';
 export const SHARDS_FORMAT = 1;
