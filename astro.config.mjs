@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { normaliseBase } from './src/lib/base-path.ts';
+import { keepDist } from './src/integrations/keep-dist.ts';
 
 // Where the site is deployed (README, "Deploy"). SITE_URL is the public origin: canonical links, RSS,
 // sitemap, JSON-LD and citations are built from it (`npm run build` warns when it is unset).
@@ -35,7 +36,9 @@ export default defineConfig({
   // collection's loader (src/loaders/render-article.ts: MDX parser, remark-gfm, rehype-slug, paragraph
   // ids, no SmartyPants), not compiled to one module per article.
   // The RSS feed is a page (src/pages/rss.xml.ts); the 404 page has no place in the sitemap.
-  integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}404`) })],
+  // keepDist (src/integrations/keep-dist.ts) keeps dist/ between builds, so the incremental build
+  // leaves unchanged pages in place, and removes what a build did not produce; it runs first.
+  integrations: [keepDist(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}404`) })],
   build: { format: 'directory' },
   // No Markdown is rendered by Astro (see the loader), and Shiki's inline styles would be refused by
   // the CSP below: Astro warns about them unless highlighting is off.
