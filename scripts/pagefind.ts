@@ -131,27 +131,65 @@ interface IndexedPage extends ShardPage {
   digest: string;
 }
 
+/** What the scan learnt of one HTML file, kept with its size and modification time: `dist/` is kept
+ * between builds (src/integrations/keep-dist.ts), so a page Astro did not write again is not read again. */
+interface ScanEntry {
+  mtimeMs: number;
+  size: number;
+  /** Absent for a page without an article body. */
+  digest?: string;
+  date?: string;
+}
+
+const SCAN_FILE = 'scan.json';
+const SCAN_FORMAT = 1;
+
+async function readScan(cache: string): Promise<Map<string, ScanEntry>> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(cache, SCAN_FILE), 'utf8')) as {
+      format: number;
+      files: Record<string, ScanEntry>;
+    };
+    return saved.format === SCAN_FORMAT ? new Map(Object.entries(saved.files)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** Reads one page (unless its size and time say it is the one scanned before). */
+async function scanFile(file: string, previous: ScanEntry | undefined): Promise<ScanEntry> {
+  const { mtimeMs, size } = await stat(file);
+  if (previous && previous.mtimeMs === mtimeMs && previous.size === size) return previous;
+  const html = await readFile(file, 'utf8');
+  // Pages without an article body (indexes, search, 404) have nothing to index.
+  if (!html.includes('data-pagefind-body')) return { mtimeMs, size };
+  const date = DATE.exec(html)?.[1];
+  return { mtimeMs, size, digest: sha256(indexedPart(html)), ...(date ? { date } : {}) };
+}
+
 /** The pages with an article body, each with its date (the sort key) and its digest. */
-async function scanPages(site: string, output: string): Promise<IndexedPage[]> {
+async function scanPages(site: string, output: string, cache: string): Promise<IndexedPage[]> {
   const files = await htmlFiles(site, output);
+  const previous = await readScan(cache);
+  const scanned: Record<string, ScanEntry> = {};
   const pages: IndexedPage[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
-    const batch = await Promise.all(
-      files.slice(i, i + BATCH).map(async (file): Promise<IndexedPage | undefined> => {
-        const html = await readFile(file, 'utf8');
-        // Pages without an article body (indexes, search, 404) have nothing to index.
-        if (!html.includes('data-pagefind-body')) return undefined;
-        const date = DATE.exec(html)?.[1];
-        return {
-          url: pageUrl(site, file),
-          file,
-          digest: sha256(indexedPart(html)),
-          ...(date ? { date } : {}),
-        };
-      }),
-    );
-    for (const page of batch) if (page) pages.push(page);
+    const batch = files.slice(i, i + BATCH);
+    const entries = await Promise.all(batch.map((file) => scanFile(file, previous.get(file))));
+    entries.forEach((entry, j) => {
+      const file = batch[j]!;
+      scanned[file] = entry;
+      if (entry.digest === undefined) return;
+      pages.push({
+        url: pageUrl(site, file),
+        file,
+        digest: entry.digest,
+        ...(entry.date ? { date: entry.date } : {}),
+      });
+    });
   }
+  await mkdir(cache, { recursive: true });
+  await writeFile(path.join(cache, SCAN_FILE), JSON.stringify({ format: SCAN_FORMAT, files: scanned }));
   return pages;
 }
 
@@ -260,11 +298,10 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   const [aliases, pipeline, pages] = await Promise.all([
     loadAliases(aliasesFile),
     pipelineDigest(aliasesFile),
-    scanPages(site, output),
+    scanPages(site, output, cache),
   ]);
   const byUrl = new Map(pages.map((p) => [p.url, p]));
   const plan = planShards(pages, target);
-  await mkdir(cache, { recursive: true });
   // Read by the Pagefind service when it starts (the first createIndex below; close() ends it).
   const chunkSize = indexChunkSize(target);
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize);
@@ -313,7 +350,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   await writeFile(path.join(output, SHARDS_FILE), JSON.stringify(file, null, 2) + '\n');
 
   // Keep only this build's shards: the cache would otherwise grow by one shard per change.
-  const keep = new Set(built.map((b) => path.basename(b.dir)));
+  const keep = new Set([SCAN_FILE, ...built.map((b) => path.basename(b.dir))]);
   for (const name of await readdir(cache))
     if (!keep.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
 

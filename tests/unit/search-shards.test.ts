@@ -175,6 +175,6 @@ describe('the shard cache', () => {
     };
     expect(shards.shards).toHaveLength(4);
     // The cache keeps this build's shards only.
-    expect(readdirSync(cache)).toHaveLength(4);
+    expect(readdirSync(cache).filter((name) => name !== 'scan.json')).toHaveLength(4);
   }, 60_000);
 });
