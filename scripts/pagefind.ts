@@ -9,7 +9,7 @@
  * Names are indexed under every spelling in content/curated/aliases.yaml (src/lib/search/aliases.ts).
  *
  * The index is sharded (src/lib/search/shards.ts): one Pagefind index per run of dates, at most
- * `--shard-size` pages each (default 10,000), built one after another so memory stays that of one
+ * `--shard-size` pages each (default 5,000), built one after another so memory stays that of one
  * shard, and written to `<output>/<key>/` with `<output>/shards.json` listing them for the browser.
  * Each shard is cached by a digest of what Pagefind reads from its pages (the `<html lang>`, the
  * `<title>` and the `data-pagefind-body` element), the alias table, this code and Pagefind's version:

@@ -17,11 +17,12 @@
 import { fnv1a32 } from '../hash.ts';
 
 /** Pages per shard unless the build says otherwise. Measured on the 33,724 Tehran Times articles
- * (README, Benchmark): shards of 10,000 (four) bring a first search's first results to 174–230 kB
- * with a complete search within ~15% of one index's bytes; shards of 5,000 (eight) gave 155–222 kB
- * first, but 1.3–2× one index's bytes complete. One shard's metadata is ~72 kB at this size, and
- * indexing it peaks at ~1.8 GB. */
-export const DEFAULT_SHARD_PAGES = 10_000;
+ * (README, Benchmark), index chunks scaled to the shard (scripts/pagefind.ts): shards of 5,000
+ * (eight) show a first search's first five results after 140–178 kB, and the complete search costs
+ * 487–692 kB (one index: 378–557 kB); shards of 10,000 (four) 174–230 kB and 431–621 kB. The first
+ * results are what a reader waits for, and a smaller shard is re-indexed sooner after a change
+ * (and peaks under 1 GB), so 5,000. */
+export const DEFAULT_SHARD_PAGES = 5000;
 
 export const SHARDS_FILE = 'shards.json';
 export const SHARDS_FORMAT = 1;
