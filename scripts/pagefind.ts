@@ -275,6 +275,51 @@ const isIndexData = (name: string) =>
   name === 'pagefind-entry.json' ||
   name.endsWith('.pf_meta');
 
+/** What the last run put in which output folder: shard key → cache folder. */
+const ASSEMBLED_FILE = 'assembled.json';
+
+interface Assembled {
+  output: string;
+  shards: Record<string, string>;
+}
+
+/**
+ * Lays the index out in `output`: Pagefind's browser files at the top, each shard's index in a
+ * folder named by its key, all hard links to the cache. A shard folder the last run into this same
+ * output already filled from the same cache entry stays as it is (re-linking 30,000 files for one
+ * changed article cost seconds); every other entry is replaced or removed, so the result equals a
+ * layout made from nothing (tested).
+ */
+async function assemble(
+  output: string,
+  cache: string,
+  built: readonly { shard: Shard; dir: string }[],
+): Promise<void> {
+  const recorded = await readFile(path.join(cache, ASSEMBLED_FILE), 'utf8')
+    .then((text) => JSON.parse(text) as Assembled)
+    .catch(() => undefined);
+  const previous = recorded?.output === output ? recorded.shards : {};
+  const wanted = new Map(built.map(({ shard, dir }) => [shard.key, path.basename(dir)]));
+  await mkdir(output, { recursive: true });
+  const inPlace = new Set<string>();
+  for (const name of await readdir(output)) {
+    const entry = wanted.get(name);
+    if (entry && previous[name] === entry && (await exists(path.join(output, name, 'pagefind-entry.json')))) {
+      inPlace.add(name);
+      continue;
+    }
+    await rm(path.join(output, name), { recursive: true, force: true });
+  }
+  await linkTree(built[0]!.dir, output, isIndexData);
+  // A shard needs its index data, and, as the first shard opens as Pagefind's own index, the worker
+  // and WebAssembly it loads from there; Pagefind's UI bundles stay at the top only.
+  for (const { shard, dir } of built) {
+    if (!inPlace.has(shard.key)) await linkTree(dir, path.join(output, shard.key), isUiBundle);
+  }
+  const state: Assembled = { output, shards: Object.fromEntries(wanted) };
+  await writeFile(path.join(cache, ASSEMBLED_FILE), JSON.stringify(state));
+}
+
 export interface IndexOptions {
   site: string;
   output: string;
@@ -328,14 +373,8 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   }
   await pagefind.close();
 
-  // Assemble: the browser files once at the top, each shard's index in its own folder.
-  if (built[0]) {
-    await rm(output, { recursive: true, force: true });
-    await linkTree(built[0].dir, output, isIndexData);
-  }
-  // A shard needs its index data, and, as the first shard opens as Pagefind's own index, the worker
-  // and WebAssembly it loads from there; Pagefind's UI bundles stay at the top only.
-  for (const { shard, dir } of built) await linkTree(dir, path.join(output, shard.key), isUiBundle);
+  if (built.length > 0) await assemble(output, cache, built);
+  else await rm(path.join(cache, ASSEMBLED_FILE), { force: true });
   const file: ShardsFile = {
     format: SHARDS_FORMAT,
     target,
@@ -350,7 +389,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   await writeFile(path.join(output, SHARDS_FILE), JSON.stringify(file, null, 2) + '\n');
 
   // Keep only this build's shards: the cache would otherwise grow by one shard per change.
-  const keep = new Set([SCAN_FILE, ...built.map((b) => path.basename(b.dir))]);
+  const keep = new Set([SCAN_FILE, ASSEMBLED_FILE, ...built.map((b) => path.basename(b.dir))]);
   for (const name of await readdir(cache))
     if (!keep.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
 
