@@ -117,13 +117,34 @@ function* candidates(text: string): Generator<[number, number]> {
   }
 }
 
+/** A line or sentence of a file that is counted: its folded hash and where it stands in the text. */
+export interface Span {
+  hash: number;
+  from: number;
+  to: number;
+}
+
+/** The spans of a file that count: at least `minWords` words, each folded text once (the first time). */
+export function* countedSpans(text: string, minWords: number): Generator<Span> {
+  const seen = new Set<number>();
+  for (const [from, to] of candidates(text)) {
+    const { hash, words } = foldedHash(text, from, to);
+    if (words < minWords || seen.has(hash)) continue;
+    seen.add(hash);
+    yield { hash, from, to };
+  }
+}
+
 interface FolderCounts {
   threshold: number;
   counts: Map<number, number>;
   found: Map<string, { shown: string; files: number }>;
 }
 
-/** Counts files per folder and per key; call `add` once per file, then `sets`. */
+/**
+ * Counts files per folder and per key; call `add` once per file (or `addSpan` for each of its
+ * counted spans, when the spans were found on another thread), in file order, then `sets`.
+ */
 export class RepeatedCounter {
   private readonly folders = new Map<string, FolderCounts>();
   private readonly rule: RepeatedRule;
@@ -139,22 +160,29 @@ export class RepeatedCounter {
     }
   }
 
+  /** The folders whose files are counted (a folder with fewer files than the threshold has no boilerplate). */
+  countedFolders(): string[] {
+    return [...this.folders.keys()];
+  }
+
   add(rawFile: string, text: string): void {
-    const folder = this.folders.get(folderOf(rawFile));
-    if (!folder) return;
-    const seen = new Set<number>();
-    for (const [from, to] of candidates(text)) {
-      const { hash, words } = foldedHash(text, from, to);
-      if (words < this.rule.minWords || seen.has(hash)) continue;
-      seen.add(hash);
-      const count = (folder.counts.get(hash) ?? 0) + 1;
-      folder.counts.set(hash, count);
-      if (count < folder.threshold) continue;
-      const shown = text.slice(from, to).trim();
-      const key = foldKey(shown);
-      if (!this.keep.has(key))
-        folder.found.set(key, { shown: folder.found.get(key)?.shown ?? shown, files: count });
-    }
+    const folder = folderOf(rawFile);
+    if (!this.folders.has(folder)) return;
+    for (const { hash, from, to } of countedSpans(text, this.rule.minWords))
+      this.addSpan(folder, hash, () => text.slice(from, to).trim());
+  }
+
+  /** One counted span of a file of `folder`; `shown` gives its trimmed text, asked only once the span is over the threshold. */
+  addSpan(folder: string, hash: number, shown: () => string): void {
+    const counts = this.folders.get(folder);
+    if (!counts) return;
+    const count = (counts.counts.get(hash) ?? 0) + 1;
+    counts.counts.set(hash, count);
+    if (count < counts.threshold) return;
+    const text = shown();
+    const key = foldKey(text);
+    if (!this.keep.has(key))
+      counts.found.set(key, { shown: counts.found.get(key)?.shown ?? text, files: count });
   }
 
   /**
