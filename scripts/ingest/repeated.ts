@@ -40,11 +40,6 @@ export function foldKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/**
- * The 53-bit FNV-1a hash (two 32-bit lanes) of `text[from, to)` folded as `foldKey` folds it, and its
- * word count, without building the folded string: counting every line and sentence of a corpus is the
- * scan's main cost, and counts are kept per hash, not per string, to bound memory.
- */
 /** The white space `\s` matches beyond ASCII (a surrogate half is never white space). */
 function isWideSpace(code: number): boolean {
   return (
@@ -60,6 +55,11 @@ function isWideSpace(code: number): boolean {
   );
 }
 
+/** What `\s` matches. */
+export function isWhiteSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && isWideSpace(code));
+}
+
 const lowerCache = new Map<number, string>();
 
 function lowerOf(code: number, char: string): string {
@@ -68,6 +68,11 @@ function lowerOf(code: number, char: string): string {
   return lower;
 }
 
+/**
+ * The 53-bit FNV-1a hash (two 32-bit lanes) of `text[from, to)` folded as `foldKey` folds it, and its
+ * word count, without building the folded string: counting every line and sentence of a corpus is the
+ * scan's main cost, and counts are kept per hash, not per string, to bound memory.
+ */
 export function foldedHash(text: string, from: number, to: number): { hash: number; words: number } {
   let a = 0x811c9dc5;
   let b = 0x01000193;
@@ -75,7 +80,7 @@ export function foldedHash(text: string, from: number, to: number): { hash: numb
   let space = true;
   for (let i = from; i < to; i++) {
     let code = text.charCodeAt(i);
-    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && isWideSpace(code))) {
+    if (isWhiteSpace(code)) {
       space = true;
       continue;
     }

@@ -94,7 +94,6 @@ interface Scan {
   repeatedHashes: Map<string, string>;
 }
 
-const PROGRESS_EVERY = 1000;
 /** Files per batch handed to a thread: small enough to share the work evenly, large enough to keep messages rare. */
 const SCAN_BATCH = 250;
 const INGEST_BATCH = 50;
@@ -212,7 +211,12 @@ async function ingestFiles(
 }
 
 /** A reused page whose slug changed moves (its bytes are the previous run's); one whose slug stayed is left as it is. */
-function moveReused(options: IngestOptions, item: Accepted, slug: string, previous: Manifest | undefined): void {
+function moveReused(
+  options: IngestOptions,
+  item: Accepted,
+  slug: string,
+  previous: Manifest | undefined,
+): void {
   const oldSlug = previous?.files[item.rawFile]?.slug;
   if (oldSlug === slug) return;
   const oldFile = path.join(options.output, `${oldSlug ?? slug}.mdx`);
@@ -279,9 +283,7 @@ async function writePages(
   }
   const changed = await pool.write(writes);
   written.forEach((items, thread) =>
-    items.forEach((item, i) =>
-      noteWritten(reports.get(item.rawFile)!, item, changed[thread]![i]!, previous),
-    ),
+    items.forEach((item, i) => noteWritten(reports.get(item.rawFile)!, item, changed[thread]![i]!, previous)),
   );
   options.onProgress?.('write', accepted.length, accepted.length);
   return files;

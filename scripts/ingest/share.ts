@@ -40,8 +40,7 @@ export interface Scanned {
 
 /** An ingest result as it crosses threads: the MDX stays with the thread that wrote it. */
 export type Ingested =
-  | Omit<Extract<IngestResult, { ok: true }>, 'mdx'>
-  | Extract<IngestResult, { ok: false }>;
+  Omit<Extract<IngestResult, { ok: true }>, 'mdx'> | Extract<IngestResult, { ok: false }>;
 
 /** A kept page to write: its raw file, the path it goes to, and whether a file is there already. */
 export interface PageWrite {
