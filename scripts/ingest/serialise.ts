@@ -55,6 +55,18 @@ function afterBreaks(subject: string): Set<string> {
   return found;
 }
 
+const asciiSeen = new Uint8Array(128);
+
+/** Which ASCII characters `subject` holds (1 at their code), found in one pass; valid until the next call. */
+function asciiIn(subject: string): Uint8Array {
+  asciiSeen.fill(0);
+  for (let i = 0; i < subject.length; i++) {
+    const code = subject.charCodeAt(i);
+    if (code < 128) asciiSeen[code] = 1;
+  }
+  return asciiSeen;
+}
+
 /** Whether `pattern` can match `subject`, which holds its character. */
 function canMatch(pattern: Unsafe, breaks: Set<string> | undefined): boolean {
   // A pattern tied to the node before is anchored there (`^`), not at a break.
@@ -68,11 +80,14 @@ const text: Handle = (node: Text, parent: Parents | undefined, state: State, inf
   const index = state.indexStack[state.indexStack.length - 1] ?? 0;
   const subject = `${info.before}${node.value}${info.after}`;
   const breaks = /[\r\n]/.test(subject) ? afterBreaks(subject) : undefined;
+  const ascii = asciiIn(subject);
   const all = state.unsafe;
   const inScope: Unsafe[] = [];
-  for (const [character, patterns] of patternsByCharacter(all))
-    if (subject.includes(character))
-      for (const pattern of patterns) if (canMatch(pattern, breaks)) inScope.push(pattern);
+  for (const [character, patterns] of patternsByCharacter(all)) {
+    const code = character.charCodeAt(0);
+    const present = character.length === 1 && code < 128 ? ascii[code] === 1 : subject.includes(character);
+    if (present) for (const pattern of patterns) if (canMatch(pattern, breaks)) inScope.push(pattern);
+  }
   state.unsafe = inScope;
   try {
     return state.safe(node.value, {
