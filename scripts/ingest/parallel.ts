@@ -11,19 +11,27 @@ import { Share, type Ingested, type PageWrite, type Scanned, type ShareSetup } f
 
 const MIN_FILES_PER_THREAD = 300;
 /** Batches each worker has queued, so it never waits while the main thread works on its own batch. */
-const QUEUED = 3;
+const QUEUED = 2;
 
-type Operation = 'scan' | 'ingest' | 'write' | 'repeated';
+type Operation = 'setup' | 'scan' | 'ingest' | 'write' | 'repeated';
 
-/** One worker thread, driven by messages: `call` resolves with the worker's answer. */
+/**
+ * One worker thread, driven by messages: `call` resolves with the worker's answer. It is handed
+ * batches only once `ready` (its modules loaded): until then the other threads take them all.
+ */
 class Remote {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private next = 0;
+  readonly ready: Promise<void>;
 
-  constructor(setup: ShareSetup) {
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup });
-    this.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+  constructor() {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url));
+    let loaded: () => void;
+    this.ready = new Promise((resolve) => (loaded = resolve));
+    this.worker.on('message', (message: { id: number; result?: unknown; error?: string } | 'ready') => {
+      if (message === 'ready') return loaded();
+      const { id, result, error } = message;
       const call = this.pending.get(id)!;
       this.pending.delete(id);
       if (error === undefined) call.resolve(result);
@@ -55,14 +63,28 @@ class Remote {
 export type Thread = number;
 
 export class Pool {
-  private readonly local: Share;
+  private local: Share | undefined;
   private readonly remotes: Remote[];
 
-  /** `files`: how many files the run reads, to decide how many threads are worth starting. */
-  constructor(setup: ShareSetup, files: number, threads = availableParallelism()) {
+  /**
+   * Starts the workers (they load their modules while the run gets ready); `files`: how many files
+   * the run reads, to decide how many threads are worth starting.
+   */
+  constructor(files: number, threads = availableParallelism()) {
     const count = Math.max(1, Math.min(threads, Math.floor(files / MIN_FILES_PER_THREAD)));
+    this.remotes = Array.from({ length: count - 1 }, () => new Remote());
+  }
+
+  /** What every thread needs to know before the first batch. */
+  setup(setup: ShareSetup): void {
     this.local = new Share(setup);
-    this.remotes = Array.from({ length: count - 1 }, () => new Remote(setup));
+    // Answered in order before any batch; a failure surfaces with the first batch's answer.
+    for (const remote of this.remotes) remote.call('setup', setup).catch(() => undefined);
+  }
+
+  private get here(): Share {
+    if (!this.local) throw new Error('the pool was not set up');
+    return this.local;
   }
 
   /** Hands out `[from, to)` batches of `total` items to every thread; `results[i]` is batch i's, run on `threads[i]`. */
@@ -77,6 +99,7 @@ export class Pool {
     let next = 0;
     const take = (): number | undefined => (next < total ? (next += size) - size : undefined);
     const lane = async (remote: Remote, thread: Thread) => {
+      await remote.ready;
       for (let from = take(); from !== undefined; from = take()) {
         threads[from / size] = thread;
         results[from / size] = await there(remote, from, Math.min(total, from + size));
@@ -102,7 +125,7 @@ export class Pool {
     const { results } = await this.spread(
       rawFiles.length,
       size,
-      (from, to) => this.local.scan(rawFiles.slice(from, to)),
+      (from, to) => this.here.scan(rawFiles.slice(from, to)),
       (remote, from, to) => remote.call<Scanned>('scan', rawFiles.slice(from, to)),
     );
     return results;
@@ -114,12 +137,12 @@ export class Pool {
     repeated: RepeatedSets,
     size: number,
   ): Promise<{ result: Ingested; thread: Thread }[]> {
-    this.local.setRepeated(repeated);
+    this.here.setRepeated(repeated);
     await Promise.all(this.remotes.map((remote) => remote.call('repeated', repeated)));
     const { results, threads } = await this.spread(
       rawFiles.length,
       size,
-      (from, to) => this.local.ingest(rawFiles.slice(from, to)),
+      (from, to) => this.here.ingest(rawFiles.slice(from, to)),
       (remote, from, to) => remote.call<Ingested[]>('ingest', rawFiles.slice(from, to)),
     );
     return results.flatMap((batch, i) => batch.map((result) => ({ result, thread: threads[i]! })));
@@ -128,7 +151,7 @@ export class Pool {
   /** Writes the kept pages, each on the thread that keeps it; true where the file changed. */
   async write(writes: PageWrite[][]): Promise<boolean[][]> {
     const there = this.remotes.map((remote, i) => remote.call<boolean[]>('write', writes[i + 1] ?? []));
-    const here = this.local.write(writes[0] ?? []);
+    const here = this.here.write(writes[0] ?? []);
     return [here, ...(await Promise.all(there))];
   }
 

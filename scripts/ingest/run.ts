@@ -95,8 +95,8 @@ interface Scan {
 }
 
 /** Files per batch handed to a thread: small enough to share the work evenly, large enough to keep messages rare. */
-const SCAN_BATCH = 250;
-const INGEST_BATCH = 50;
+const SCAN_BATCH = 100;
+const INGEST_BATCH = 25;
 
 /**
  * The text of a counted span, read back from its file: the threads pass hashes and offsets, not
@@ -322,42 +322,41 @@ function summarise(files: FileReport[], deleted: string[]): IngestReport['summar
 }
 
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
+  const rawFiles = await listRaw(options.input);
+  // Started first: the workers load their modules while this thread reads the curated data and manifest.
+  const pool = new Pool(rawFiles.length, options.threads);
+  try {
+    return await runWith(options, rawFiles, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runWith(options: IngestOptions, rawFiles: string[], pool: Pool): Promise<IngestReport> {
   const version = ingesterVersion(defaultInputs(options.curated));
   const curated = await loadCurated(options.curated);
   const previous = await readManifest(options.output);
   const reusable = !options.force && previous?.version === version ? previous.files : {};
   await mkdir(options.output, { recursive: true });
 
-  const rawFiles = await listRaw(options.input);
   const perFolder = new Map<string, number>();
   for (const rawFile of rawFiles)
     perFolder.set(folderOf(rawFile), (perFolder.get(folderOf(rawFile)) ?? 0) + 1);
   const counter = new RepeatedCounter(curated.boilerplate, perFolder);
-  const pool = new Pool(
-    {
-      input: options.input,
-      curated,
-      counted: counter.countedFolders(),
-      minWords: curated.boilerplate.minWords,
-    },
-    rawFiles.length,
-    options.threads,
+  pool.setup({
+    input: options.input,
+    curated,
+    counted: counter.countedFolders(),
+    minWords: curated.boilerplate.minWords,
+  });
+  const scan = await scanCorpus(options, rawFiles, counter, pool);
+  const { reused, jobs } = sortFiles(options, rawFiles, scan, reusable);
+  const reports = new Map<string, FileReport>(
+    reused.map((r) => [r.rawFile, { rawFile: r.rawFile, status: 'skipped', removed: [], diagnostics: [] }]),
   );
-  let live: Manifest['files'];
-  let deleted: string[];
-  let scan: Scan;
-  const reports = new Map<string, FileReport>();
-  try {
-    scan = await scanCorpus(options, rawFiles, counter, pool);
-    const { reused, jobs } = sortFiles(options, rawFiles, scan, reusable);
-    for (const r of reused)
-      reports.set(r.rawFile, { rawFile: r.rawFile, status: 'skipped', removed: [], diagnostics: [] });
-    const accepted = [...reused, ...(await ingestFiles(options, scan, jobs, reports, pool))];
-    live = await writePages(options, scan, accepted, previous, reports, pool);
-    deleted = await deleteStale(options, previous, live);
-  } finally {
-    await pool.close();
-  }
+  const accepted = [...reused, ...(await ingestFiles(options, scan, jobs, reports, pool))];
+  const live = await writePages(options, scan, accepted, previous, reports, pool);
+  const deleted = await deleteStale(options, previous, live);
   await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
 
   const files = [...reports.values()].sort((a, b) => (a.rawFile < b.rawFile ? -1 : 1));

@@ -1,12 +1,15 @@
 /** Worker thread of `parallel.ts`: one `Share` of the run, answering the main thread's calls in order. */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { RepeatedSets } from './repeated.ts';
 import { Share, type PageWrite, type ShareSetup } from './share.ts';
 
-const share = new Share(workerData as ShareSetup);
+let share: Share;
 
 function answer(op: string, arg: unknown): { result: unknown; transfer?: ArrayBuffer[] } {
   switch (op) {
+    case 'setup':
+      share = new Share(arg as ShareSetup);
+      return { result: undefined };
     case 'scan': {
       const scanned = share.scan(arg as string[]);
       const { file, hash, from, to } = scanned.spans;
@@ -31,3 +34,4 @@ parentPort?.on('message', ({ id, op, arg }: { id: number; op: string; arg: unkno
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+parentPort?.postMessage('ready');
