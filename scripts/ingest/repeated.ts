@@ -147,7 +147,7 @@ interface FolderCounts {
 }
 
 /**
- * Counts files per folder and per key; call `add` once per file (or `addSpan` for each of its
+ * Counts files per folder and per key; call `add` once per file (or `countSpan` for each of its
  * counted spans, when the spans were found on another thread), in file order, then `sets`.
  */
 export class RepeatedCounter {
@@ -173,21 +173,29 @@ export class RepeatedCounter {
   add(rawFile: string, text: string): void {
     const folder = folderOf(rawFile);
     if (!this.folders.has(folder)) return;
-    for (const { hash, from, to } of countedSpans(text, this.rule.minWords))
-      this.addSpan(folder, hash, () => text.slice(from, to).trim());
+    for (const { hash, from, to } of countedSpans(text, this.rule.minWords)) {
+      const files = this.countSpan(folder, hash);
+      if (files !== undefined) this.addFound(folder, text.slice(from, to).trim(), files);
+    }
   }
 
-  /** One counted span of a file of `folder`; `shown` gives its trimmed text, asked only once the span is over the threshold. */
-  addSpan(folder: string, hash: number, shown: () => string): void {
+  /**
+   * Counts one counted span of a file of `folder` (in file order); once the span is in enough
+   * files to be boilerplate, returns that number, and its text is due to `addFound`.
+   */
+  countSpan(folder: string, hash: number): number | undefined {
     const counts = this.folders.get(folder);
-    if (!counts) return;
+    if (!counts) return undefined;
     const count = (counts.counts.get(hash) ?? 0) + 1;
     counts.counts.set(hash, count);
-    if (count < counts.threshold) return;
-    const text = shown();
+    return count < counts.threshold ? undefined : count;
+  }
+
+  /** A span `countSpan` found over the threshold, by its trimmed text. */
+  addFound(folder: string, text: string, files: number): void {
+    const found = this.folders.get(folder)!.found;
     const key = foldKey(text);
-    if (!this.keep.has(key))
-      counts.found.set(key, { shown: counts.found.get(key)?.shown ?? text, files: count });
+    if (!this.keep.has(key)) found.set(key, { shown: found.get(key)?.shown ?? text, files });
   }
 
   /**

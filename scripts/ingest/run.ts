@@ -143,7 +143,10 @@ async function scanCorpus(
     for (let s = 0; s < spans.hash.length; s++) {
       const rawFile = rawFiles[first + spans.file[s]!]!;
       const hash = spans.hash[s]!;
-      counter.addSpan(folderOf(rawFile), hash, () => shown.get(rawFile, hash, spans.from[s]!, spans.to[s]!));
+      const folder = folderOf(rawFile);
+      const files = counter.countSpan(folder, hash);
+      if (files !== undefined)
+        counter.addFound(folder, shown.get(rawFile, hash, spans.from[s]!, spans.to[s]!), files);
     }
     options.onProgress?.('scan', Math.min(rawFiles.length, first + SCAN_BATCH), rawFiles.length);
   });
