@@ -23,14 +23,16 @@ class Remote {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private next = 0;
+  /** Why the worker stopped, once it has: later calls fail at once. */
+  private failed: Error | undefined;
+  private loaded!: () => void;
   readonly ready: Promise<void>;
 
   constructor() {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url));
-    let loaded: () => void;
-    this.ready = new Promise((resolve) => (loaded = resolve));
+    this.ready = new Promise((resolve) => (this.loaded = resolve));
     this.worker.on('message', (message: { id: number; result?: unknown; error?: string } | 'ready') => {
-      if (message === 'ready') return loaded();
+      if (message === 'ready') return this.loaded();
       const { id, result, error } = message;
       const call = this.pending.get(id)!;
       this.pending.delete(id);
@@ -42,11 +44,15 @@ class Remote {
   }
 
   private failAll(error: Error): void {
+    this.failed ??= error;
     for (const call of this.pending.values()) call.reject(error);
     this.pending.clear();
+    // A worker that died while loading is "ready" to fail its first call, so nothing waits on it.
+    this.loaded();
   }
 
   call<T>(op: Operation, arg: unknown): Promise<T> {
+    if (this.failed) return Promise.reject(this.failed);
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
