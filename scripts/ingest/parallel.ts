@@ -65,6 +65,9 @@ class Remote {
   }
 }
 
+/** Hears how many of a phase's files are done. */
+type Progress = (done: number) => void;
+
 /** A thread of the pool: 0 for the main thread, then the workers. */
 export type Thread = number;
 
@@ -93,22 +96,29 @@ export class Pool {
     return this.local;
   }
 
-  /** Hands out `[from, to)` batches of `total` items to every thread; `results[i]` is batch i's, run on `threads[i]`. */
+  /**
+   * Hands out `[from, to)` batches of `total` items to every thread; `results[i]` is batch i's, run
+   * on `threads[i]`. `progress` hears how many items are done as batches come back.
+   */
   private async spread<R>(
     total: number,
     size: number,
     here: (from: number, to: number) => R,
     there: (remote: Remote, from: number, to: number) => Promise<R>,
+    progress?: Progress,
   ): Promise<{ results: R[]; threads: Thread[] }> {
     const results: R[] = [];
     const threads: Thread[] = [];
     let next = 0;
+    let done = 0;
     const take = (): number | undefined => (next < total ? (next += size) - size : undefined);
+    const finish = (from: number) => progress?.((done += Math.min(size, total - from)));
     const lane = async (remote: Remote, thread: Thread) => {
       await remote.ready;
       for (let from = take(); from !== undefined; from = take()) {
         threads[from / size] = thread;
         results[from / size] = await there(remote, from, Math.min(total, from + size));
+        finish(from);
       }
     };
     const lanes = Promise.all(
@@ -119,6 +129,7 @@ export class Pool {
     for (let from = take(); from !== undefined; from = take()) {
       threads[from / size] = 0;
       results[from / size] = here(from, Math.min(total, from + size));
+      finish(from);
       // Let the workers' answers in, so they get their next batches.
       if (this.remotes.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -127,12 +138,13 @@ export class Pool {
   }
 
   /** Scans every file; one `Scanned` per batch of `size` files, in order. */
-  async scan(rawFiles: string[], size: number): Promise<Scanned[]> {
+  async scan(rawFiles: string[], size: number, progress?: Progress): Promise<Scanned[]> {
     const { results } = await this.spread(
       rawFiles.length,
       size,
       (from, to) => this.here.scan(rawFiles.slice(from, to)),
       (remote, from, to) => remote.call<Scanned>('scan', rawFiles.slice(from, to)),
+      progress,
     );
     return results;
   }
@@ -142,6 +154,7 @@ export class Pool {
     rawFiles: string[],
     repeated: RepeatedSets,
     size: number,
+    progress?: Progress,
   ): Promise<{ result: Ingested; thread: Thread }[]> {
     this.here.setRepeated(repeated);
     await Promise.all(this.remotes.map((remote) => remote.call('repeated', repeated)));
@@ -150,6 +163,7 @@ export class Pool {
       size,
       (from, to) => this.here.ingest(rawFiles.slice(from, to)),
       (remote, from, to) => remote.call<Ingested[]>('ingest', rawFiles.slice(from, to)),
+      progress,
     );
     return results.flatMap((batch, i) => batch.map((result) => ({ result, thread: threads[i]! })));
   }

@@ -136,7 +136,9 @@ async function scanCorpus(
 ): Promise<Scan> {
   const hashes = new Map<string, string>();
   const shown = new ShownTexts(options.input);
-  const batches = await pool.scan(rawFiles, SCAN_BATCH);
+  const batches = await pool.scan(rawFiles, SCAN_BATCH, (done) =>
+    options.onProgress?.('scan', done, rawFiles.length),
+  );
   batches.forEach(({ hashes: batchHashes, spans }, b) => {
     const first = b * SCAN_BATCH;
     batchHashes.forEach((hash, i) => hashes.set(rawFiles[first + i]!, hash));
@@ -148,7 +150,6 @@ async function scanCorpus(
       if (files !== undefined)
         counter.addFound(folder, shown.get(rawFile, hash, spans.from[s]!, spans.to[s]!), files);
     }
-    options.onProgress?.('scan', Math.min(rawFiles.length, first + SCAN_BATCH), rawFiles.length);
   });
   const repeated = counter.sets();
   // Only what changes the output counts: the sentences, not how many files print them.
@@ -185,7 +186,9 @@ async function ingestFiles(
   pool: Pool,
 ): Promise<Accepted[]> {
   if (jobs.length > 0) options.onProgress?.('ingest', 0, jobs.length);
-  const results = await pool.ingest(jobs, scan.repeated, INGEST_BATCH);
+  const results = await pool.ingest(jobs, scan.repeated, INGEST_BATCH, (done) =>
+    options.onProgress?.('ingest', done, jobs.length),
+  );
   const accepted: Accepted[] = [];
   results.forEach(({ result, thread }, i) => {
     const rawFile = jobs[i]!;
