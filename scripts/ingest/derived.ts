@@ -9,6 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import { clip } from '../../src/lib/archive/description.ts';
 import { paragraphIds } from '../../src/lib/paragraph-id.ts';
 import { firstSentence } from '../../src/lib/sentences.ts';
+import { isWhiteSpace } from './repeated.ts';
 
 type Node = Root | RootContent;
 
@@ -18,11 +19,20 @@ const isFootnoteMark = (node: Node): boolean => node.type === 'mdxJsxTextElement
 /** Blocks are apart on the page (`<p>a</p><p>b</p>` reads "a b"); inline content runs on. */
 const BLOCKS = new Set(['root', 'list', 'listItem', 'mdxJsxFlowElement']);
 
-/** The text of a node as the page shows it, footnote marks left out. */
-function textOf(node: Node): string {
-  if (node.type === 'text') return node.value;
-  if (isFootnoteMark(node) || !('children' in node)) return '';
-  return (node.children as Node[]).map(textOf).join(BLOCKS.has(node.type) ? ' ' : '');
+/** Each node's text as the page shows it, footnote marks left out: worked out once per node. */
+class Texts {
+  private readonly known = new Map<Node, string>();
+
+  of(node: Node): string {
+    if (node.type === 'text') return node.value;
+    if (isFootnoteMark(node) || !('children' in node)) return '';
+    let text = this.known.get(node);
+    if (text === undefined) {
+      text = (node.children as Node[]).map((child) => this.of(child)).join(BLOCKS.has(node.type) ? ' ' : '');
+      this.known.set(node, text);
+    }
+    return text;
+  }
 }
 
 /** The paragraph targets of the rendered page in document order (see src/lib/paragraph-id.ts): root and caption paragraphs, list items. */
@@ -34,21 +44,53 @@ function targets(node: Node, found: Node[] = []): Node[] {
 }
 
 /** The ids rehype-slug gives the headings: paragraph ids never take one. */
-function headingSlugs(tree: Root): string[] {
+function headingSlugs(tree: Root, texts: Texts): string[] {
   const slugger = new GithubSlugger();
-  return tree.children.flatMap((node) => (node.type === 'heading' ? [slugger.slug(textOf(node))] : []));
+  return tree.children.flatMap((node) => (node.type === 'heading' ? [slugger.slug(texts.of(node))] : []));
 }
 
 /** The lead: the first paragraph or list item with text, captions and headings aside. */
-function leadOf(tree: Root): string | undefined {
+function leadOf(tree: Root, texts: Texts): string | undefined {
   for (const node of tree.children) {
     if (node.type !== 'paragraph' && node.type !== 'list') continue;
-    const text = textOf(node.type === 'list' ? node.children[0]! : node)
+    const text = texts
+      .of(node.type === 'list' ? node.children[0]! : node)
       .replace(/\s+/g, ' ')
       .trim();
     if (text) return text;
   }
   return undefined;
+}
+
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+const wordCharacters = new Map<number, boolean>();
+
+/** A letter or digit (`[\p{L}\p{N}]`), by code point. */
+function isWordCharacter(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  let known = wordCharacters.get(code);
+  if (known === undefined)
+    wordCharacters.set(code, (known = WORD_CHARACTER.test(String.fromCodePoint(code))));
+  return known;
+}
+
+/**
+ * Words: runs without white space that hold a letter or digit; the count of
+ * `/\S*[\p{L}\p{N}]\S*\/gu` matches, in one pass over the code points.
+ */
+export function countWords(text: string): number {
+  let count = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (isWhiteSpace(code)) counted = false;
+    else if (!counted && isWordCharacter(code)) {
+      count++;
+      counted = true;
+    }
+  }
+  return count;
 }
 
 export interface Derived {
@@ -58,11 +100,14 @@ export interface Derived {
 }
 
 export function deriveFromTree(tree: Root, subtitle: string | undefined): Derived {
-  const lead = leadOf(tree);
+  const texts = new Texts();
+  const lead = leadOf(tree, texts);
   return {
     description: subtitle ? clip(subtitle) : lead && clip(firstSentence(lead)),
-    // Words: runs without white space that hold a letter or digit.
-    wordCount: textOf(tree).match(/\S*[\p{L}\p{N}]\S*/gu)?.length ?? 0,
-    paragraphIds: paragraphIds(targets(tree).map(textOf), headingSlugs(tree)),
+    wordCount: countWords(texts.of(tree)),
+    paragraphIds: paragraphIds(
+      targets(tree).map((node) => texts.of(node)),
+      headingSlugs(tree, texts),
+    ),
   };
 }

@@ -66,8 +66,13 @@ const JOINERS = ['-', '‐', "'", '’', '.'];
 const MAX_PARTS = 5;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-const isWordAt = (text: string, i: number): boolean =>
-  i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]!);
+function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  // ASCII letters and digits answered without the Unicode pattern.
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return WORD_CHARACTER.test(text[i]!);
+}
 
 /** The run of letters and digits starting at `from`, and where it ends. */
 function wordAt(text: string, from: number): { word: string; end: number } {
@@ -93,10 +98,11 @@ function compoundsOf(words: string[], text: string): Map<string, string> {
   const compounds = new Map<string, { at: number; spelling: string }>();
   for (const joiner of pairs.size > 0 ? JOINERS : []) {
     for (let j = text.indexOf(joiner); j !== -1; j = text.indexOf(joiner, j + 1)) {
+      // Most joiners (a full stop before a space) join nothing: that is known from the next character.
+      if (!isWordAt(text, j + 1) || !isWordAt(text, j - 1)) continue;
       let at = j;
       while (isWordAt(text, at - 1)) at--;
       const after = wordAt(text, j + 1);
-      if (at === j || after.end === j + 1) continue;
       for (const i of pairs.get(`${text.slice(at, j).toLowerCase()} ${after.word}`) ?? [])
         extend(text, folded, i, at, after.end, compounds);
     }
@@ -166,10 +172,11 @@ function restoreCase(words: string[], text: string): string[] {
 export function headlineFromName(nameWords: string[], text: string): NameHeadline {
   const words = restoreCase(nameWords, text);
   const compounds = compoundsOf(words, text);
+  const folded = words.map(foldedWords);
   const out: string[] = [];
   const restored: string[] = [];
   for (let i = 0; i < words.length;) {
-    const match = longestCompound(words, i, compounds);
+    const match = compounds.size > 0 ? longestCompound(folded, i, compounds) : undefined;
     if (match) {
       out.push(joinLike(words.slice(i, i + match.length), match.spelling));
       restored.push(`${words.slice(i, i + match.length).join(' ')} → ${out.at(-1)}`);
@@ -186,15 +193,16 @@ export function headlineFromName(nameWords: string[], text: string): NameHeadlin
   return { title: out.join(' '), restored };
 }
 
+/** `folded`: each of the name's words folded (`foldedWords`). */
 function longestCompound(
-  words: string[],
+  folded: string[][],
   start: number,
   compounds: Map<string, string>,
 ): { length: number; spelling: string } | undefined {
-  for (let length = Math.min(MAX_PARTS, words.length - start); length >= 2; length--) {
-    const key = words
+  for (let length = Math.min(MAX_PARTS, folded.length - start); length >= 2; length--) {
+    const key = folded
       .slice(start, start + length)
-      .flatMap(foldedWords)
+      .flat()
       .join(' ');
     const spelling = compounds.get(key);
     if (spelling) return { length, spelling };

@@ -40,11 +40,6 @@ export function foldKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/**
- * The 53-bit FNV-1a hash (two 32-bit lanes) of `text[from, to)` folded as `foldKey` folds it, and its
- * word count, without building the folded string: counting every line and sentence of a corpus is the
- * scan's main cost, and counts are kept per hash, not per string, to bound memory.
- */
 /** The white space `\s` matches beyond ASCII (a surrogate half is never white space). */
 function isWideSpace(code: number): boolean {
   return (
@@ -60,6 +55,11 @@ function isWideSpace(code: number): boolean {
   );
 }
 
+/** What `\s` matches. */
+export function isWhiteSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && isWideSpace(code));
+}
+
 const lowerCache = new Map<number, string>();
 
 function lowerOf(code: number, char: string): string {
@@ -68,6 +68,11 @@ function lowerOf(code: number, char: string): string {
   return lower;
 }
 
+/**
+ * The 53-bit FNV-1a hash (two 32-bit lanes) of `text[from, to)` folded as `foldKey` folds it, and its
+ * word count, without building the folded string: counting every line and sentence of a corpus is the
+ * scan's main cost, and counts are kept per hash, not per string, to bound memory.
+ */
 export function foldedHash(text: string, from: number, to: number): { hash: number; words: number } {
   let a = 0x811c9dc5;
   let b = 0x01000193;
@@ -75,7 +80,7 @@ export function foldedHash(text: string, from: number, to: number): { hash: numb
   let space = true;
   for (let i = from; i < to; i++) {
     let code = text.charCodeAt(i);
-    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && isWideSpace(code))) {
+    if (isWhiteSpace(code)) {
       space = true;
       continue;
     }
@@ -117,13 +122,34 @@ function* candidates(text: string): Generator<[number, number]> {
   }
 }
 
+/** A line or sentence of a file that is counted: its folded hash and where it stands in the text. */
+export interface Span {
+  hash: number;
+  from: number;
+  to: number;
+}
+
+/** The spans of a file that count: at least `minWords` words, each folded text once (the first time). */
+export function* countedSpans(text: string, minWords: number): Generator<Span> {
+  const seen = new Set<number>();
+  for (const [from, to] of candidates(text)) {
+    const { hash, words } = foldedHash(text, from, to);
+    if (words < minWords || seen.has(hash)) continue;
+    seen.add(hash);
+    yield { hash, from, to };
+  }
+}
+
 interface FolderCounts {
   threshold: number;
   counts: Map<number, number>;
   found: Map<string, { shown: string; files: number }>;
 }
 
-/** Counts files per folder and per key; call `add` once per file, then `sets`. */
+/**
+ * Counts files per folder and per key; call `add` once per file (or `countSpan` for each of its
+ * counted spans, when the spans were found on another thread), in file order, then `sets`.
+ */
 export class RepeatedCounter {
   private readonly folders = new Map<string, FolderCounts>();
   private readonly rule: RepeatedRule;
@@ -139,22 +165,37 @@ export class RepeatedCounter {
     }
   }
 
+  /** The folders whose files are counted (a folder with fewer files than the threshold has no boilerplate). */
+  countedFolders(): string[] {
+    return [...this.folders.keys()];
+  }
+
   add(rawFile: string, text: string): void {
-    const folder = this.folders.get(folderOf(rawFile));
-    if (!folder) return;
-    const seen = new Set<number>();
-    for (const [from, to] of candidates(text)) {
-      const { hash, words } = foldedHash(text, from, to);
-      if (words < this.rule.minWords || seen.has(hash)) continue;
-      seen.add(hash);
-      const count = (folder.counts.get(hash) ?? 0) + 1;
-      folder.counts.set(hash, count);
-      if (count < folder.threshold) continue;
-      const shown = text.slice(from, to).trim();
-      const key = foldKey(shown);
-      if (!this.keep.has(key))
-        folder.found.set(key, { shown: folder.found.get(key)?.shown ?? shown, files: count });
+    const folder = folderOf(rawFile);
+    if (!this.folders.has(folder)) return;
+    for (const { hash, from, to } of countedSpans(text, this.rule.minWords)) {
+      const files = this.countSpan(folder, hash);
+      if (files !== undefined) this.addFound(folder, text.slice(from, to).trim(), files);
     }
+  }
+
+  /**
+   * Counts one counted span of a file of `folder` (in file order); once the span is in enough
+   * files to be boilerplate, returns that number, and its text is due to `addFound`.
+   */
+  countSpan(folder: string, hash: number): number | undefined {
+    const counts = this.folders.get(folder);
+    if (!counts) return undefined;
+    const count = (counts.counts.get(hash) ?? 0) + 1;
+    counts.counts.set(hash, count);
+    return count < counts.threshold ? undefined : count;
+  }
+
+  /** A span `countSpan` found over the threshold, by its trimmed text. */
+  addFound(folder: string, text: string, files: number): void {
+    const found = this.folders.get(folder)!.found;
+    const key = foldKey(text);
+    if (!this.keep.has(key)) found.set(key, { shown: found.get(key)?.shown ?? text, files });
   }
 
   /**

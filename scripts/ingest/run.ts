@@ -2,19 +2,17 @@
  * The ingest run over a folder: reads every raw `.txt`, skips the unchanged, writes `<slug>.mdx`
  * only when its bytes change, removes pages whose raw file is gone, and returns the report.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
-import type { IngestResult } from './article.ts';
-import { decode } from './decode.ts';
-import { loadCurated, type Curated } from './curated.ts';
+import { loadCurated } from './curated.ts';
 import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { Diagnostic, Removed } from './model.ts';
-import { ingestJobs, type Job } from './parallel.ts';
+import { Pool, type Thread } from './parallel.ts';
 import { defaultInputs, ingesterVersion } from './version.ts';
 import { folderOf, RepeatedCounter, type RepeatedSets } from './repeated.ts';
+import { readIfExists, scannedText, sha256, type PageWrite } from './share.ts';
 import { baseSlug, uniqueSlugs } from './slug.ts';
 
 export interface IngestOptions {
@@ -69,10 +67,9 @@ interface Accepted {
   /** The page's paragraph ids and tags (from the ingest, or kept from the previous run's manifest). */
   ids: string[];
   tags: string[];
-  result?: Extract<IngestResult, { ok: true }>;
+  /** The thread that ingested it and keeps its page; undefined for a page reused from the previous run. */
+  thread?: Thread;
 }
-
-const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
 async function listRaw(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -80,20 +77,6 @@ async function listRaw(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && e.name.endsWith('.txt'))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function writeIfChanged(file: string, text: string): { changed: boolean } {
-  if (readIfExists(file) === text) return { changed: false };
-  writeFileSync(file, text);
-  return { changed: true };
 }
 
 /** Which paragraph ids a re-ingest took away (links that would break) and added; undefined when none or no page before. */
@@ -106,92 +89,109 @@ function idDiff(before: string[] | undefined, after: string[]): FileReport['para
 interface Scan {
   /** sha256 of each raw file's bytes. */
   hashes: Map<string, string>;
-  /** The bytes of the files whose hash differs from the previous run's, kept to ingest them. */
-  changed: Map<string, Uint8Array>;
   repeated: RepeatedSets;
   /** Per folder, a hash of its repeated boilerplate: when it changes, the folder's files are redone. */
   repeatedHashes: Map<string, string>;
 }
 
-const PROGRESS_EVERY = 1000;
+/** Files per batch handed to a thread: small enough to share the work evenly, large enough to keep messages rare. */
+const SCAN_BATCH = 100;
+const INGEST_BATCH = 25;
 
 /**
- * Reads every raw file once: hashes it, and counts its lines and sentences for the corpus-wide
- * boilerplate, which depends on every file of a folder, changed or not.
+ * The text of a counted span, read back from its file: the threads pass hashes and offsets, not
+ * text. Spans with the same folded hash fold to the same text (a folded text is kept per hash,
+ * and the count is per hash anyway), so one read per hash serves them all; only a text with a
+ * Greek sigma, whose folding depends on its place in the word, is read back every time.
  */
-function scanCorpus(
+class ShownTexts {
+  private readonly input: string;
+  private readonly byHash = new Map<number, string>();
+  private readonly files = new Map<string, string | undefined>();
+
+  constructor(input: string) {
+    this.input = input;
+  }
+
+  get(rawFile: string, hash: number, from: number, to: number): string {
+    const known = this.byHash.get(hash);
+    if (known !== undefined && !/[Σσ]/.test(known)) return known;
+    if (!this.files.has(rawFile)) this.files.set(rawFile, scannedText(this.input, rawFile));
+    const shown = (this.files.get(rawFile) ?? '').slice(from, to).trim();
+    this.byHash.set(hash, shown);
+    return shown;
+  }
+}
+
+/**
+ * Reads every raw file once, on every thread: hashes it, and counts its lines and sentences for
+ * the corpus-wide boilerplate, which depends on every file of a folder, changed or not. The
+ * threads find the spans; they are counted here, in file order, as one thread would.
+ */
+async function scanCorpus(
   options: IngestOptions,
   rawFiles: string[],
-  curated: Curated,
-  reusable: Manifest['files'],
-): Scan {
-  const perFolder = new Map<string, number>();
-  for (const rawFile of rawFiles)
-    perFolder.set(folderOf(rawFile), (perFolder.get(folderOf(rawFile)) ?? 0) + 1);
-  const counter = new RepeatedCounter(curated.boilerplate, perFolder);
+  counter: RepeatedCounter,
+  pool: Pool,
+): Promise<Scan> {
   const hashes = new Map<string, string>();
-  const changed = new Map<string, Uint8Array>();
-  rawFiles.forEach((rawFile, i) => {
-    // Synchronous reads: thousands of small files, one at a time, are faster without the thread pool.
-    const bytes = readFileSync(path.join(options.input, rawFile));
-    const hash = sha256(bytes);
-    hashes.set(rawFile, hash);
-    if (reusable[rawFile]?.hash !== hash) changed.set(rawFile, bytes);
-    const text = decodeOrUndefined(bytes);
-    if (text !== undefined) counter.add(rawFile, text);
-    if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.('scan', i + 1, rawFiles.length);
+  const shown = new ShownTexts(options.input);
+  const batches = await pool.scan(rawFiles, SCAN_BATCH, (done) =>
+    options.onProgress?.('scan', done, rawFiles.length),
+  );
+  batches.forEach(({ hashes: batchHashes, spans }, b) => {
+    const first = b * SCAN_BATCH;
+    batchHashes.forEach((hash, i) => hashes.set(rawFiles[first + i]!, hash));
+    for (let s = 0; s < spans.hash.length; s++) {
+      const rawFile = rawFiles[first + spans.file[s]!]!;
+      const hash = spans.hash[s]!;
+      const folder = folderOf(rawFile);
+      const files = counter.countSpan(folder, hash);
+      if (files !== undefined)
+        counter.addFound(folder, shown.get(rawFile, hash, spans.from[s]!, spans.to[s]!), files);
+    }
   });
   const repeated = counter.sets();
   // Only what changes the output counts: the sentences, not how many files print them.
+  const folders = new Set(rawFiles.map(folderOf));
   const repeatedHashes = new Map(
-    [...perFolder.keys()].map((folder) => [
+    [...folders].map((folder) => [
       folder,
       sha256(JSON.stringify((repeated[folder] ?? []).map((s) => s.text))).slice(0, 16),
     ]),
   );
-  return { hashes, changed, repeated, repeatedHashes };
-}
-
-function decodeOrUndefined(bytes: Uint8Array): string | undefined {
-  try {
-    return decode(bytes).text;
-  } catch {
-    return undefined;
-  }
+  return { hashes, repeated, repeatedHashes };
 }
 
 /** Files unchanged since the last run (bytes, folder boilerplate, page still there) are reused as they are. */
 function sortFiles(options: IngestOptions, rawFiles: string[], scan: Scan, reusable: Manifest['files']) {
   const reused: Accepted[] = [];
-  const jobs: (Job & { hash: string })[] = [];
+  const jobs: string[] = [];
   for (const rawFile of rawFiles) {
     const hash = scan.hashes.get(rawFile)!;
     const old = reusable[rawFile];
     const same = old?.hash === hash && old.repeated === scan.repeatedHashes.get(folderOf(rawFile));
     if (same && existsSync(path.join(options.output, `${old.slug}.mdx`)))
       reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags });
-    else
-      jobs.push({
-        rawFile,
-        bytes: scan.changed.get(rawFile) ?? readFileSync(path.join(options.input, rawFile)),
-        hash,
-      });
+    else jobs.push(rawFile);
   }
   return { reused, jobs };
 }
 
 async function ingestFiles(
   options: IngestOptions,
-  curated: Curated,
   scan: Scan,
-  jobs: (Job & { hash: string })[],
+  jobs: string[],
   reports: Map<string, FileReport>,
+  pool: Pool,
 ): Promise<Accepted[]> {
   if (jobs.length > 0) options.onProgress?.('ingest', 0, jobs.length);
-  const results = await ingestJobs(jobs, curated, scan.repeated, options.threads);
+  const results = await pool.ingest(jobs, scan.repeated, INGEST_BATCH, (done) =>
+    options.onProgress?.('ingest', done, jobs.length),
+  );
   const accepted: Accepted[] = [];
-  results.forEach((result, i) => {
-    const { rawFile, hash } = jobs[i]!;
+  results.forEach(({ result, thread }, i) => {
+    const rawFile = jobs[i]!;
     if (!result.ok) {
       reports.set(rawFile, { rawFile, status: 'rejected', removed: [], diagnostics: result.diagnostics });
       return;
@@ -206,8 +206,8 @@ async function ingestFiles(
     });
     accepted.push({
       rawFile,
-      hash,
-      result,
+      hash: scan.hashes.get(rawFile)!,
+      thread,
       ids: result.paragraphIds,
       tags: result.data.tags,
       base: baseSlug(result.data.title, result.data.dateStart, rawFile),
@@ -216,21 +216,58 @@ async function ingestFiles(
   return accepted;
 }
 
-/** Writes each page whose bytes changed (a reused page moves only if its slug did). */
+/** A reused page whose slug changed moves (its bytes are the previous run's); one whose slug stayed is left as it is. */
+function moveReused(
+  options: IngestOptions,
+  item: Accepted,
+  slug: string,
+  previous: Manifest | undefined,
+): void {
+  const oldSlug = previous?.files[item.rawFile]?.slug;
+  if (oldSlug === slug) return;
+  const oldFile = path.join(options.output, `${oldSlug ?? slug}.mdx`);
+  const mdx = readIfExists(oldFile);
+  if (mdx === undefined) throw new Error(`${oldSlug}.mdx vanished from ${options.output} during the ingest`);
+  const file = path.join(options.output, `${slug}.mdx`);
+  if (readIfExists(file) !== mdx) writeFileSync(file, mdx);
+}
+
+/** Notes on a freshly ingested page's report whether it changed, and the paragraph links a change breaks. */
+function noteWritten(report: FileReport, item: Accepted, changed: boolean, previous: Manifest | undefined) {
+  if (!changed) report.status = 'unchanged';
+  if (changed) report.paragraphIds = idDiff(previous?.files[item.rawFile]?.ids, item.ids);
+  const broken = report.paragraphIds?.removed ?? [];
+  if (broken.length > 0) {
+    report.diagnostics.push({
+      severity: 'warning',
+      rule: 'paragraph-ids-changed',
+      message: `${broken.length} paragraph link(s) would break: ${broken.join(', ')}`,
+    });
+  }
+}
+
+/**
+ * Writes each page whose bytes changed: reused pages first (one moves only if its slug did), then
+ * the ingested pages, each by the thread that keeps it.
+ */
 async function writePages(
   options: IngestOptions,
   scan: Scan,
   accepted: Accepted[],
   previous: Manifest | undefined,
   reports: Map<string, FileReport>,
+  pool: Pool,
 ): Promise<Manifest['files']> {
   const slugs = uniqueSlugs(accepted);
+  const present = new Set(await readdir(options.output));
   const files: Record<string, ManifestEntry> = {};
-  for (const [i, item] of accepted.entries()) {
-    if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.('write', i + 1, accepted.length);
+  const writes: PageWrite[][] = Array.from({ length: pool.threads }, () => []);
+  const written: Accepted[][] = Array.from({ length: pool.threads }, () => []);
+  for (const item of accepted) {
     const slug = slugs.get(item.rawFile)!;
     const report = reports.get(item.rawFile)!;
     report.slug = slug;
+    report.tags = item.tags;
     files[item.rawFile] = {
       hash: item.hash,
       repeated: scan.repeatedHashes.get(folderOf(item.rawFile))!,
@@ -239,25 +276,22 @@ async function writePages(
       ids: item.ids,
       tags: item.tags,
     };
-    report.tags = item.tags;
-    const oldSlug = previous?.files[item.rawFile]?.slug;
-    const oldFile = oldSlug && oldSlug !== slug ? path.join(options.output, `${oldSlug}.mdx`) : undefined;
-    const mdx = item.result?.mdx ?? readIfExists(oldFile ?? path.join(options.output, `${slug}.mdx`));
-    if (mdx === undefined)
-      throw new Error(`${oldSlug}.mdx vanished from ${options.output} during the ingest`);
-    const written = writeIfChanged(path.join(options.output, `${slug}.mdx`), mdx);
-    if (!written.changed && item.result) report.status = 'unchanged';
-    if (written.changed && item.result)
-      report.paragraphIds = idDiff(previous?.files[item.rawFile]?.ids, item.ids);
-    const broken = report.paragraphIds?.removed ?? [];
-    if (broken.length > 0) {
-      report.diagnostics.push({
-        severity: 'warning',
-        rule: 'paragraph-ids-changed',
-        message: `${broken.length} paragraph link(s) would break: ${broken.join(', ')}`,
+    if (item.thread === undefined) moveReused(options, item, slug, previous);
+    else {
+      const name = `${slug}.mdx`;
+      writes[item.thread]!.push({
+        rawFile: item.rawFile,
+        file: path.join(options.output, name),
+        exists: present.has(name),
       });
+      written[item.thread]!.push(item);
     }
   }
+  const changed = await pool.write(writes);
+  written.forEach((items, thread) =>
+    items.forEach((item, i) => noteWritten(reports.get(item.rawFile)!, item, changed[thread]![i]!, previous)),
+  );
+  options.onProgress?.('write', accepted.length, accepted.length);
   return files;
 }
 
@@ -294,21 +328,40 @@ function summarise(files: FileReport[], deleted: string[]): IngestReport['summar
 }
 
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
+  const rawFiles = await listRaw(options.input);
+  // Started first: the workers load their modules while this thread reads the curated data and manifest.
+  const pool = new Pool(rawFiles.length, options.threads);
+  try {
+    return await runWith(options, rawFiles, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runWith(options: IngestOptions, rawFiles: string[], pool: Pool): Promise<IngestReport> {
   const version = ingesterVersion(defaultInputs(options.curated));
   const curated = await loadCurated(options.curated);
   const previous = await readManifest(options.output);
   const reusable = !options.force && previous?.version === version ? previous.files : {};
   await mkdir(options.output, { recursive: true });
 
-  const rawFiles = await listRaw(options.input);
-  const scan = scanCorpus(options, rawFiles, curated, reusable);
+  const perFolder = new Map<string, number>();
+  for (const rawFile of rawFiles)
+    perFolder.set(folderOf(rawFile), (perFolder.get(folderOf(rawFile)) ?? 0) + 1);
+  const counter = new RepeatedCounter(curated.boilerplate, perFolder);
+  pool.setup({
+    input: options.input,
+    curated,
+    counted: counter.countedFolders(),
+    minWords: curated.boilerplate.minWords,
+  });
+  const scan = await scanCorpus(options, rawFiles, counter, pool);
   const { reused, jobs } = sortFiles(options, rawFiles, scan, reusable);
-  scan.changed.clear();
   const reports = new Map<string, FileReport>(
     reused.map((r) => [r.rawFile, { rawFile: r.rawFile, status: 'skipped', removed: [], diagnostics: [] }]),
   );
-  const accepted = [...reused, ...(await ingestFiles(options, curated, scan, jobs, reports))];
-  const live = await writePages(options, scan, accepted, previous, reports);
+  const accepted = [...reused, ...(await ingestFiles(options, scan, jobs, reports, pool))];
+  const live = await writePages(options, scan, accepted, previous, reports, pool);
   const deleted = await deleteStale(options, previous, live);
   await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
 

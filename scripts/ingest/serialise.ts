@@ -26,8 +26,9 @@ const ESM_UNSAFE = [
 /**
  * The stock text handler runs every unsafe pattern (≈50, from markdown, GFM and MDX) over every
  * text node, which made serialising most of the ingest's cost. A pattern can only match where its
- * character occurs, so this handler hands `safe` just the patterns whose character is in the text
- * or its surroundings: the same escapes, found with a fraction of the scans.
+ * character occurs, and one that must stand at a line break (`atBreak`, nothing between) only where
+ * its character follows a line break and blanks, so this handler hands `safe` just the patterns
+ * that can match the text and its surroundings: the same escapes, found with a fraction of the scans.
  */
 const relevant = new WeakMap<Unsafe[], Map<string, Unsafe[]>>();
 
@@ -42,14 +43,51 @@ function patternsByCharacter(unsafe: Unsafe[]): Map<string, Unsafe[]> {
   return byCharacter;
 }
 
+/** The characters that stand after a line break and any blanks (`[\r\n][\t ]*x`): each blank, and the first other character. */
+function afterBreaks(subject: string): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i < subject.length; i++) {
+    if (subject[i] !== '\n' && subject[i] !== '\r') continue;
+    let j = i + 1;
+    while (subject[j] === ' ' || subject[j] === '\t') found.add(subject[j++]!);
+    if (j < subject.length) found.add(subject[j]!);
+  }
+  return found;
+}
+
+const asciiSeen = new Uint8Array(128);
+
+/** Which ASCII characters `subject` holds (1 at their code), found in one pass; valid until the next call. */
+function asciiIn(subject: string): Uint8Array {
+  asciiSeen.fill(0);
+  for (let i = 0; i < subject.length; i++) {
+    const code = subject.charCodeAt(i);
+    if (code < 128) asciiSeen[code] = 1;
+  }
+  return asciiSeen;
+}
+
+/** Whether `pattern` can match `subject`, which holds its character. */
+function canMatch(pattern: Unsafe, breaks: Set<string> | undefined): boolean {
+  // A pattern tied to the node before is anchored there (`^`), not at a break.
+  if (!pattern.atBreak || pattern.beforeNode) return true;
+  if (breaks === undefined) return false;
+  return pattern.before !== undefined || breaks.has(pattern.character);
+}
+
 const text: Handle = (node: Text, parent: Parents | undefined, state: State, info: Info) => {
   const siblings = parent ? parent.children : [];
   const index = state.indexStack[state.indexStack.length - 1] ?? 0;
   const subject = `${info.before}${node.value}${info.after}`;
+  const breaks = /[\r\n]/.test(subject) ? afterBreaks(subject) : undefined;
+  const ascii = asciiIn(subject);
   const all = state.unsafe;
   const inScope: Unsafe[] = [];
-  for (const [character, patterns] of patternsByCharacter(all))
-    if (subject.includes(character)) inScope.push(...patterns);
+  for (const [character, patterns] of patternsByCharacter(all)) {
+    const code = character.charCodeAt(0);
+    const present = character.length === 1 && code < 128 ? ascii[code] === 1 : subject.includes(character);
+    if (present) for (const pattern of patterns) if (canMatch(pattern, breaks)) inScope.push(pattern);
+  }
   state.unsafe = inScope;
   try {
     return state.safe(node.value, {
@@ -77,11 +115,24 @@ const processor = unified()
   .use(remarkGfm)
   .freeze();
 
+/**
+ * Front-matter is a flat record of strings, numbers and one list, so the library's anchor and
+ * directive passes (aliases for an object met twice, `%TAG` lines) never have anything to write:
+ * turned off, they no longer walk every document twice.
+ */
+const YAML_OPTIONS = {
+  lineWidth: 0,
+  defaultStringType: 'QUOTE_DOUBLE',
+  defaultKeyType: 'PLAIN',
+  aliasDuplicateObjects: false,
+  directives: false,
+} as const;
+
 /** YAML in a fixed field order, every scalar a plain string (no dates, no YAML 1.1 booleans). */
 export function frontmatterYaml(data: ArticleData): string {
   const ordered: Record<string, unknown> = {};
   for (const key of ARTICLE_FIELDS) if (data[key] !== undefined) ordered[key] = data[key];
-  return stringify(ordered, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  return stringify(ordered, YAML_OPTIONS);
 }
 
 export function serialise(tree: Root): string {

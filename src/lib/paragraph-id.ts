@@ -16,7 +16,7 @@
  * - An element that already has an id (e.g. GFM footnote items) keeps it.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { shortHash } from './hash.ts';
+import { hashDigits, shortHash } from './hash.ts';
 
 /** Class of the ¶ link the plugin inserts; its text is never part of a paragraph's text. */
 export const PILCROW_CLASS = 'pilcrow';
@@ -96,9 +96,49 @@ export function normaliseParagraphText(text: string): string {
     .trim();
 }
 
+/** The non-ASCII characters of `PLAIN`: none is a letter or digit. */
+function isPlainPunctuation(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0xa3 ||
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0x2022 ||
+    code === 0x2026 ||
+    code === 0x20ac
+  );
+}
+
+/**
+ * For `PLAIN` text, `fnv1a32(normaliseParagraphText(text))` worked out in one pass without building
+ * the normalised text (its words, lower case, one space between); undefined for any other text.
+ */
+function plainWordsHash(text: string): number | undefined {
+  let hash = 0x811c9dc5 | 0;
+  let started = false;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (gap && started) hash = Math.imul(hash ^ 32, 0x01000193);
+      hash = Math.imul(hash ^ code, 0x01000193);
+      started = true;
+      gap = false;
+    } else if (code < 128 || isPlainPunctuation(code)) gap = true;
+    else return undefined;
+  }
+  return hash >>> 0;
+}
+
 /** The base id of one paragraph text, before de-duplication: `p-` + 7 base-36 digits. */
 export function paragraphId(text: string): string {
-  return ID_PREFIX + shortHash(normaliseParagraphText(text));
+  const plain = plainWordsHash(text);
+  return ID_PREFIX + (plain === undefined ? shortHash(normaliseParagraphText(text)) : hashDigits(plain));
 }
 
 /**

@@ -80,12 +80,14 @@ function isAbbreviation(text: string, dot: number): boolean {
   return /^(?:\p{L}\.)*\p{L}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Offsets where each sentence after the first starts. */
-export function sentenceStarts(text: string): number[] {
+/** Offsets where each sentence after the first starts; only the first of them when `first`. */
+export function sentenceStarts(text: string, first = false): number[] {
   const starts: number[] = [];
   END.lastIndex = 0;
   for (let match = END.exec(text); match; match = END.exec(text)) {
-    if (!isAbbreviation(text, match.index)) starts.push(match.index + match[0].length);
+    if (isAbbreviation(text, match.index)) continue;
+    starts.push(match.index + match[0].length);
+    if (first) break;
   }
   return starts;
 }
@@ -104,6 +106,6 @@ export function splitSentences(text: string): string[] {
 /** The first sentence of text, its white space collapsed; the whole text when it has one sentence. */
 export function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const [next] = sentenceStarts(flat);
+  const [next] = sentenceStarts(flat, true);
   return next === undefined ? flat : flat.slice(0, next).trim();
 }

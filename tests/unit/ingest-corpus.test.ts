@@ -7,6 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCurated } from '../../scripts/ingest/curated.ts';
+import { RepeatedCounter } from '../../scripts/ingest/repeated.ts';
 import { runIngest } from '../../scripts/ingest/run.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -100,6 +102,45 @@ describe('corpus-wide boilerplate', () => {
     expect(report.summary).toMatchObject({ written: 1, skipped: 30 });
     // Skipped files still report their tags (from the manifest): over-broad tags count the whole archive.
     expect(report.files.every((f) => f.tags?.includes('Wire'))).toBe(true);
+  });
+});
+
+describe('the scan on several threads', () => {
+  it('finds the boilerplate that one thread counting every file in order finds, Greek final sigma included', async () => {
+    // "ΟΔΟΣ" and "οδοσ" fold alike letter by letter (one hash) but not as words ("οδος" against
+    // "οδοσ"): one thread keeps both texts, and so must the threads.
+    const footers = [
+      FOOTER,
+      FOOTER.toUpperCase(),
+      'ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΕΙΡΗΝΗ ΚΑΙ ΤΗ ΔΟΞΑ.',
+      'οδοσ προσ την ειρηνη και τη δοξα.',
+    ];
+    const input = path.join(work, 'raw');
+    const texts: [string, string][] = [];
+    for (const folder of ['wire', 'agency']) {
+      mkdirSync(path.join(input, folder), { recursive: true });
+      for (let i = 0; i < 350; i++) {
+        const rawFile = `${folder}/${String(i).padStart(3, '0')}.txt`;
+        texts.push([rawFile, `${wireStory(i)}${footers[i % footers.length]}\n`]);
+        writeFileSync(path.join(input, rawFile), texts.at(-1)![1]);
+      }
+    }
+    const rule = (await loadCurated(curated)).boilerplate;
+    const oneThread = new RepeatedCounter(
+      rule,
+      new Map([
+        ['wire', 350],
+        ['agency', 350],
+      ]),
+    );
+    for (const [rawFile, text] of texts.sort(([a], [b]) => (a < b ? -1 : 1))) oneThread.add(rawFile, text);
+
+    const report = await runIngest({ input, output: path.join(work, 'out'), curated, threads: 2 });
+    expect(report.repeated).toEqual(oneThread.sets());
+    expect(report.repeated['wire']!.filter((s) => s.text.startsWith('οδο')).map((s) => s.text)).toEqual([
+      'οδος προς την ειρηνη και τη δοξα.',
+      'οδοσ προσ την ειρηνη και τη δοξα.',
+    ]);
   });
 });
 

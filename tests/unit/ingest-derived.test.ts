@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../scripts/ingest/article.ts';
 import { loadCurated, type Curated } from '../../scripts/ingest/curated.ts';
-import { deriveFromTree } from '../../scripts/ingest/derived.ts';
+import { countWords, deriveFromTree } from '../../scripts/ingest/derived.ts';
 import { bodyMdast, toMdast } from '../../scripts/ingest/mdast.ts';
 import type { Block } from '../../scripts/ingest/model.ts';
 import { serialise } from '../../scripts/ingest/serialise.ts';
@@ -115,6 +115,22 @@ describe('description and word count', () => {
       deriveFromTree(bodyMdast([{ kind: 'heading', line: 1, text: 'Only a heading' }]), undefined)
         .description,
     ).toBeUndefined();
+  });
+
+  it('count words as runs without white space holding a letter or digit, for any text', () => {
+    const byPattern = (text: string) => text.match(/\S*[\p{L}\p{N}]\S*/gu)?.length ?? 0;
+    const unit = fc.oneof(
+      fc.constantFrom(...' \t\n\u00a0\u2003\u3000\ufeff\u200b-—.,1aZé’ق𝐀\ud800'.split('')),
+      fc.string({ unit: 'grapheme', maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(countWords(text)).toBe(byPattern(text));
+      }),
+      { numRuns: 1000, seed: 13 },
+    );
+    expect(countWords('“Iran’s”  — 2 𝐀𝐁 -- ,')).toBe(3);
   });
 
   it('count every word a reader reads, footnote marks left out', () => {

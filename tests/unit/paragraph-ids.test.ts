@@ -11,6 +11,7 @@ import {
   paragraphIds,
   paragraphTextsFromHast,
 } from '../../src/lib/paragraph-id.ts';
+import { shortHash } from '../../src/lib/hash.ts';
 import { paragraphIdsOfMdx, stripFrontMatter } from '../helpers/paragraph-ids-mdx.ts';
 import rehypeParagraphIds from '../../src/plugins/rehype-paragraph-ids.ts';
 
@@ -61,6 +62,20 @@ describe('normaliseParagraphText / paragraphId', () => {
       { numRuns: 500 },
     );
     expect(normaliseParagraphText('Iran’s “Zarif” — said… ﬁne')).toBe('iran s zarif said fine');
+  });
+
+  it('hashes plain prose in one pass to the id of its normalised text', () => {
+    const byRule = (text: string) => `p-${shortHash(normaliseParagraphText(text))}`;
+    const plain = fc.string({
+      unit: fc.constantFrom(...'aZ09 .,;:’‘“”–—-\'"?!()[]{}<>#\t\n\u00a0£€•…é'.split('')),
+    });
+    fc.assert(
+      fc.property(fc.oneof(plain, fc.string({ unit: 'grapheme' })), (text) => {
+        expect(paragraphId(text)).toBe(byRule(text));
+      }),
+      { numRuns: 1000, seed: 13 },
+    );
+    expect(paragraphId('  Iran’s   talks — resumed. ')).toBe(byRule('iran s talks resumed'));
   });
 
   it('ignores case, spacing, quote and dash styles, and Unicode compatibility forms', () => {
