@@ -6,15 +6,16 @@
  * indexed copy can be transliteration-folded (`Qaʼani` → `Qa’ani`, see src/lib/search/fold.ts):
  * the served HTML keeps the letters as written, the index matches every spelling.
  *
- * Names are indexed under every spelling in content/curated/aliases.yaml (src/lib/search/aliases.ts).
+ * Names are indexed under every spelling of the people and places in content/curated/names.yaml
+ * (src/lib/search/aliases.ts; the list is scripts/names/curated.ts's).
  *
- * Usage: node scripts/pagefind.ts [site-dir] [output-dir] [aliases.yaml]
+ * Usage: node scripts/pagefind.ts [site-dir] [output-dir] [names.yaml]
  */
 import * as pagefind from 'pagefind';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'astro/zod';
 import { parse } from 'yaml';
+import { namesSchema, searchAliases } from './names/curated.ts';
 import { aliasTable, expandHtml, type AliasTable } from '../src/lib/search/aliases.ts';
 import { foldTransliteration } from '../src/lib/search/fold.ts';
 
@@ -36,27 +37,21 @@ export function pageUrl(site: string, file: string): string {
   return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
-const ALIASES_FILE = path.resolve(import.meta.dirname, '../content/curated/aliases.yaml');
+const ALIASES_FILE = path.resolve(import.meta.dirname, '../content/curated/names.yaml');
 
-const aliasesSchema = z.object({
-  aliases: z
-    .array(z.object({ name: z.string().trim().min(1), spellings: z.array(z.string().trim().min(1)).min(1) }))
-    .default([]),
-});
-
-/** The curated alias list; a missing file means no aliases, a malformed one stops the build. */
+/** The curated names' spellings; a missing file means no aliases, a malformed one stops the build. */
 export async function loadAliases(file = ALIASES_FILE): Promise<AliasTable> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
     throw error;
   });
-  const result = aliasesSchema.safeParse(parse(text, { schema: 'core' }) ?? {});
+  const result = namesSchema.safeParse(parse(text, { schema: 'core' }) ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`${file}: error: ${issue?.path.join('.') || '(root)'}: ${issue?.message} (curated-file)`);
   }
   try {
-    return aliasTable(result.data.aliases);
+    return aliasTable(searchAliases(result.data));
   } catch (error) {
     throw new Error(`${file}: error: ${(error as Error).message} (curated-file)`, { cause: error });
   }

@@ -103,7 +103,7 @@ describe('names across spellings', () => {
     },
   );
 
-  it('finds every spelling through the curated aliases (content/curated/aliases.yaml)', async () => {
+  it('finds every spelling through the curated aliases (content/curated/names.yaml)', async () => {
     expect((await urls({ q: 'Ghaani' })).sort()).toEqual([
       '/articles/curly/',
       '/articles/modifier/',
