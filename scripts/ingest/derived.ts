@@ -19,14 +19,14 @@ const isFootnoteMark = (node: Node): boolean => node.type === 'mdxJsxTextElement
 const BLOCKS = new Set(['root', 'list', 'listItem', 'mdxJsxFlowElement']);
 
 /** The text of a node as the page shows it, footnote marks left out. */
-function textOf(node: Node): string {
+export function textOf(node: Node): string {
   if (node.type === 'text') return node.value;
   if (isFootnoteMark(node) || !('children' in node)) return '';
   return (node.children as Node[]).map(textOf).join(BLOCKS.has(node.type) ? ' ' : '');
 }
 
 /** The paragraph targets of the rendered page in document order (see src/lib/paragraph-id.ts): root and caption paragraphs, list items. */
-function targets(node: Node, found: Node[] = []): Node[] {
+export function targets(node: Node, found: Node[] = []): Node[] {
   if (node.type === 'paragraph' || node.type === 'listItem') found.push(node);
   else if (node.type !== 'heading' && 'children' in node)
     for (const child of node.children as Node[]) targets(child, found);

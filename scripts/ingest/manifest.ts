@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ArticleName } from '../names/find.ts';
 
 export const MANIFEST_NAME = '.ingest-manifest.json';
 
@@ -21,6 +22,8 @@ export interface ManifestEntry {
   ids: string[];
   /** The page's tags, to name tags that land on over half of the archive without re-reading it. */
   tags: string[];
+  /** The names the article mentions, by paragraph: the names index is rebuilt from these without re-reading it. */
+  names: ArticleName[];
 }
 
 export interface Manifest {

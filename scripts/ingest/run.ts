@@ -10,6 +10,8 @@ import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
 import type { IngestResult } from './article.ts';
 import { decode } from './decode.ts';
 import { loadCurated, type Curated } from './curated.ts';
+import { buildNamesIndex, writeNamesIndex, type FoundNameReport } from '../names/index.ts';
+import type { ArticleName } from '../names/find.ts';
 import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { Diagnostic, Removed } from './model.ts';
 import { ingestJobs, type Job } from './parallel.ts';
@@ -58,6 +60,8 @@ export interface IngestReport {
   deleted: string[];
   /** Corpus-wide boilerplate found per folder: each sentence and the number of files it occurs in. */
   repeated: RepeatedSets;
+  /** Names the language library found that content/curated/names.yaml does not list, kept (over its threshold). */
+  names: FoundNameReport[];
   files: FileReport[];
 }
 
@@ -69,6 +73,7 @@ interface Accepted {
   /** The page's paragraph ids and tags (from the ingest, or kept from the previous run's manifest). */
   ids: string[];
   tags: string[];
+  names: ArticleName[];
   result?: Extract<IngestResult, { ok: true }>;
 }
 
@@ -169,7 +174,7 @@ function sortFiles(options: IngestOptions, rawFiles: string[], scan: Scan, reusa
     const old = reusable[rawFile];
     const same = old?.hash === hash && old.repeated === scan.repeatedHashes.get(folderOf(rawFile));
     if (same && existsSync(path.join(options.output, `${old.slug}.mdx`)))
-      reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags });
+      reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags, names: old.names });
     else
       jobs.push({
         rawFile,
@@ -210,6 +215,7 @@ async function ingestFiles(
       result,
       ids: result.paragraphIds,
       tags: result.data.tags,
+      names: result.names,
       base: baseSlug(result.data.title, result.data.dateStart, rawFile),
     });
   });
@@ -238,6 +244,7 @@ async function writePages(
       slug,
       ids: item.ids,
       tags: item.tags,
+      names: item.names,
     };
     report.tags = item.tags;
     const oldSlug = previous?.files[item.rawFile]?.slug;
@@ -311,6 +318,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const live = await writePages(options, scan, accepted, previous, reports);
   const deleted = await deleteStale(options, previous, live);
   await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
+  // The archive-wide names index, from the manifest's per-article names (scripts/names/index.ts).
+  const names = buildNamesIndex(Object.values(live), curated.names);
+  writeNamesIndex(options.output, names.index);
 
   const files = [...reports.values()].sort((a, b) => (a.rawFile < b.rawFile ? -1 : 1));
   return {
@@ -319,6 +329,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     summary: summarise(files, deleted),
     deleted,
     repeated: scan.repeated,
+    names: names.found,
     files,
   };
 }
