@@ -29,6 +29,11 @@ export const namesSchema = z
           .strict(),
       )
       .default([]),
+    /**
+     * Given names the language library should know (it knows English ones): a capitalised run that
+     * starts with one reads as a person (`Iraj Masjedi`).
+     */
+    givenNames: z.array(text).default([]),
     /** Spellings never kept as names when the library finds them. */
     ban: z.array(text).default([]),
   })

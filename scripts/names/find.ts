@@ -31,14 +31,31 @@ export interface Paragraph {
   text: string;
 }
 
-/** Lower-case words that may join a name's capitalised words: `Ministry of Foreign Affairs`, `Abu al-Fadl`. */
-const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'de', 'la', 'du', 'van', 'von', 'der']);
+/**
+ * Lower-case words that may join a name's capitalised words: `Ministry of Foreign Affairs`, `Abu al Fadl`.
+ * Not `and` or `the`: `Iraq and the Persian Gulf` is two names far more often than one.
+ */
+const CONNECTORS = new Set(['of', 'for', 'al', 'el', 'bin', 'ibn', 'de', 'la', 'du', 'van', 'von', 'der']);
 
 const EXCERPT_MAX = 200;
 
-const matchers = new WeakMap<CuratedNames, Matcher>();
-const tagged = new Map<string, Tagged[]>();
+/** Per curated list (one per run): its matcher, the library's extra words, and the phrases tagged so far. */
+interface Prepared {
+  matcher: Matcher;
+  lexicon: Record<string, string>;
+  tagged: Map<string, Tagged[]>;
+}
+const prepared = new WeakMap<CuratedNames, Prepared>();
 const MEMO_MAX = 200_000;
+
+function prepare(curated: CuratedNames): Prepared {
+  let ready = prepared.get(curated);
+  if (ready) return ready;
+  // compromise adds these words to its lexicon for the whole thread: one curated list per process.
+  const lexicon = Object.fromEntries(curated.givenNames.map((name) => [name.toLowerCase(), 'FirstName']));
+  prepared.set(curated, (ready = { matcher: compileMatcher(curated), lexicon, tagged: new Map() }));
+  return ready;
+}
 
 interface Tagged {
   text: string;
@@ -78,10 +95,10 @@ const KINDS: [NameKind, (doc: Doc) => Selection][] = [
 ];
 
 /** What the library calls the names in a phrase; memoised, since runs repeat across articles. */
-function tagPhrase(phrase: string): Tagged[] {
+function tagPhrase(phrase: string, { tagged, lexicon }: Prepared): Tagged[] {
   const memo = tagged.get(phrase);
   if (memo) return memo;
-  const doc = nlp(phrase);
+  const doc = nlp(phrase, lexicon);
   const seen = new Set<string>();
   const found: Tagged[] = [];
   for (const [kind, select] of KINDS) {
@@ -100,10 +117,12 @@ function tagPhrase(phrase: string): Tagged[] {
 function cleanName(text: string, kind: NameKind): string | undefined {
   let words = wordsOf(text);
   if (kind === 'person') words = words.slice(titleLength(words.map((w) => w.key)));
-  while (words.length > 0 && !words[0]!.capital) words = words.slice(1);
+  while (words.length > 0 && (!words[0]!.capital || words[0]!.key === 'the')) words = words.slice(1);
   while (words.length > 0 && !words.at(-1)!.capital) words = words.slice(0, -1);
   if (words.length === 0 || words.every((w) => isTitleWord(w.key))) return undefined;
   if (words.length === 1 && words[0]!.key.length < 3) return undefined;
+  // A lone `al-Mayadin` is a newspaper or a place as often as a surname: only a full name says person.
+  if (kind === 'person' && words.length === 1 && !/^\p{Lu}/u.test(words[0]!.text)) return undefined;
   return words.map((w) => w.text).join(' ');
 }
 
@@ -128,16 +147,30 @@ interface Hit {
   at: number;
 }
 
+/**
+ * A person the library cut short (`Brig. Gen. Abolfazi` of `Brig. Gen. Abolfazi Shekarchi`, `al-Ajouri`
+ * of `Akram al-Ajouri`): when the run is capitalised words only, the whole run is the name.
+ */
+function extended(person: string, run: string): string {
+  return run.includes(person) && /^\p{Lu}?[\p{L}’'.-]*(?: \p{Lu}?[\p{L}’'.-]*)*$/u.test(run) && !/ (?:of|and|for|the) /u.test(` ${run} `) ? run : person;
+}
+
+/** An organisation the library cut short (`International Association` of `… for Muslim Awakening`): the run is its name. */
+function wholeRun(organisation: string, run: string): string {
+  return run.includes(organisation) && run.split(' ').length <= 8 ? run : organisation;
+}
+
 /** The library's names in one run, located in the paragraph. */
-function foundIn(text: string, words: readonly Word[], [from, to]: [number, number]): Hit[] {
+function foundIn(text: string, words: readonly Word[], [from, to]: [number, number], ready: Prepared): Hit[] {
   const context = words
     .slice(Math.max(0, from - 2), from)
     .filter((w, i, all) => !w.capital && all.slice(i).every((x) => x.joined))
     .map((w) => w.text);
   const run = text.slice(words[from]!.start, words[to - 1]!.end);
   const hits: Hit[] = [];
-  for (const { text: spelling, kind } of tagPhrase([...context, run].join(' '))) {
-    const name = cleanName(spelling, kind);
+  for (const { text: tagged, kind } of tagPhrase([...context, run].join(' '), ready)) {
+    const whole = kind === 'person' ? extended(tagged, run) : kind === 'organisation' ? wholeRun(tagged, run) : tagged;
+    const name = cleanName(whole, kind);
     if (name === undefined) continue;
     const offset = run.indexOf(name.split(' ')[0]!);
     hits.push({ name, kind, curated: false, at: words[from]!.start + Math.max(0, offset) });
@@ -145,7 +178,8 @@ function foundIn(text: string, words: readonly Word[], [from, to]: [number, numb
   return hits;
 }
 
-function hitsIn(paragraph: Paragraph, matcher: Matcher, library: boolean): Hit[] {
+function hitsIn(paragraph: Paragraph, ready: Prepared, library: boolean): Hit[] {
+  const { matcher } = ready;
   const words = wordsOf(paragraph.text);
   const matches = matchCurated(words, matcher);
   const taken = words.map(() => false);
@@ -155,7 +189,7 @@ function hitsIn(paragraph: Paragraph, matcher: Matcher, library: boolean): Hit[]
   });
   if (library)
     for (const run of capitalRuns(words, taken)) {
-      const found = foundIn(paragraph.text, words, run);
+      const found = foundIn(paragraph.text, words, run, ready);
       // A found spelling that is a curated one (`Gen. Qaani` once the title is off) counts for the entry.
       for (const hit of found) {
         const entry = matcher.entryOf(wordsOf(hit.name).map((w) => w.key).join(' '));
@@ -175,11 +209,10 @@ export function findNames(
   curated: CuratedNames,
   options: FindOptions = {},
 ): ArticleName[] {
-  let matcher = matchers.get(curated);
-  if (!matcher) matchers.set(curated, (matcher = compileMatcher(curated)));
+  const ready = prepare(curated);
   const byName = new Map<string, ArticleName>();
   for (const paragraph of paragraphs) {
-    const hits = hitsIn(paragraph, matcher, options.library ?? true);
+    const hits = hitsIn(paragraph, ready, options.library ?? true);
     for (const hit of hits) {
       const key = `${hit.kind}\u0000${hit.name}`;
       let entry = byName.get(key);

@@ -12,7 +12,7 @@ const TITLE_WORDS = new Set(
     'defence interior deputy chief head commander general gen brig brigadier major maj lieutenant lt col colonel',
     'captain capt admiral adm rear sergeant sgt marshal field senator sen representative rep congressman',
     'congresswoman governor gov mayor ambassador envoy spokesman spokeswoman spokesperson secretary speaker',
-    'chairman chairwoman director king queen prince princess crown emir amir sultan pope cardinal archbishop',
+    'chairman chairwoman director king queen prince princess crown emir sultan pope cardinal archbishop',
     'bishop rabbi father reverend rev judge justice attorney former late then acting supreme leader mp',
     'iranian iraqi syrian israeli american us british russian chinese french german turkish saudi lebanese',
     'palestinian afghan pakistani indian egyptian',

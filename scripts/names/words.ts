@@ -22,6 +22,8 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\-‐]*/gu;
 const POSSESSIVE = /[’']s?$/u;
+/** `al-Kazimi`, `a-Salam`, `el-Sisi`: the article joined to a capitalised name starts a name word. */
+const ARABIC_ARTICLE = /^(?:al|el|a|ad|an|ar|as|ash|at|az)[-‐]\p{Lu}/u;
 
 /** Abbreviations that keep their full stop (titles, mostly). */
 const ABBREVIATED = new Set(
@@ -46,7 +48,7 @@ export function wordsOf(text: string): Word[] {
       start,
       end: start + bare.length,
       key: normaliseWord(bare),
-      capital: /^\p{Lu}/u.test(bare),
+      capital: /^\p{Lu}/u.test(bare) || ARABIC_ARTICLE.test(bare),
       upper: /\p{Lu}/u.test(bare) && !/\p{Ll}/u.test(bare),
       joined: false,
     });
