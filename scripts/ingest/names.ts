@@ -8,7 +8,11 @@ import type { CuratedNames } from '../names/curated.ts';
 import { findNames, type ArticleName } from '../names/find.ts';
 import { targets, textOf } from './derived.ts';
 
-export function articleNames(body: Root, paragraphIds: readonly string[], curated: CuratedNames): ArticleName[] {
+export function articleNames(
+  body: Root,
+  paragraphIds: readonly string[],
+  curated: CuratedNames,
+): ArticleName[] {
   const paragraphs = targets(body).map((node, i) => ({ id: paragraphIds[i]!, text: textOf(node) }));
   return findNames(paragraphs, curated);
 }

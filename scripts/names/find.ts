@@ -131,7 +131,10 @@ export function excerptAt(text: string, at: number): string {
   const starts = [0, ...sentenceStarts(text), text.length];
   let s = 0;
   while (s + 2 < starts.length && starts[s + 1]! <= at) s++;
-  const sentence = text.slice(starts[s], starts[s + 1]).replace(/\s+/g, ' ').trim();
+  const sentence = text
+    .slice(starts[s], starts[s + 1])
+    .replace(/\s+/g, ' ')
+    .trim();
   if (sentence.length <= EXCERPT_MAX) return sentence;
   const local = Math.max(0, at - starts[s]! - EXCERPT_MAX / 3);
   const from = local === 0 ? 0 : sentence.indexOf(' ', local) + 1;
@@ -152,7 +155,11 @@ interface Hit {
  * of `Akram al-Ajouri`): when the run is capitalised words only, the whole run is the name.
  */
 function extended(person: string, run: string): string {
-  return run.includes(person) && /^\p{Lu}?[\p{L}’'.-]*(?: \p{Lu}?[\p{L}’'.-]*)*$/u.test(run) && !/ (?:of|and|for|the) /u.test(` ${run} `) ? run : person;
+  return run.includes(person) &&
+    /^\p{Lu}?[\p{L}’'.-]*(?: \p{Lu}?[\p{L}’'.-]*)*$/u.test(run) &&
+    !/ (?:of|and|for|the) /u.test(` ${run} `)
+    ? run
+    : person;
 }
 
 /** An organisation the library cut short (`International Association` of `… for Muslim Awakening`): the run is its name. */
@@ -169,7 +176,8 @@ function foundIn(text: string, words: readonly Word[], [from, to]: [number, numb
   const run = text.slice(words[from]!.start, words[to - 1]!.end);
   const hits: Hit[] = [];
   for (const { text: tagged, kind } of tagPhrase([...context, run].join(' '), ready)) {
-    const whole = kind === 'person' ? extended(tagged, run) : kind === 'organisation' ? wholeRun(tagged, run) : tagged;
+    const whole =
+      kind === 'person' ? extended(tagged, run) : kind === 'organisation' ? wholeRun(tagged, run) : tagged;
     const name = cleanName(whole, kind);
     if (name === undefined) continue;
     const offset = run.indexOf(name.split(' ')[0]!);
@@ -192,7 +200,11 @@ function hitsIn(paragraph: Paragraph, ready: Prepared, library: boolean): Hit[] 
       const found = foundIn(paragraph.text, words, run, ready);
       // A found spelling that is a curated one (`Gen. Qaani` once the title is off) counts for the entry.
       for (const hit of found) {
-        const entry = matcher.entryOf(wordsOf(hit.name).map((w) => w.key).join(' '));
+        const entry = matcher.entryOf(
+          wordsOf(hit.name)
+            .map((w) => w.key)
+            .join(' '),
+        );
         hits.push(entry ? { ...hit, name: entry.name, kind: entry.kind, curated: true } : hit);
       }
     }
@@ -216,7 +228,8 @@ export function findNames(
     for (const hit of hits) {
       const key = `${hit.kind}\u0000${hit.name}`;
       let entry = byName.get(key);
-      if (!entry) byName.set(key, (entry = { name: hit.name, kind: hit.kind, curated: hit.curated, paragraphs: [] }));
+      if (!entry)
+        byName.set(key, (entry = { name: hit.name, kind: hit.kind, curated: hit.curated, paragraphs: [] }));
       if (entry.paragraphs.at(-1)?.[0] !== paragraph.id)
         entry.paragraphs.push([paragraph.id, excerptAt(paragraph.text, hit.at)]);
     }

@@ -9,7 +9,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assignSlugs, hashName } from '../../src/lib/archive/slugs.ts';
-import { NAMES_FILE, type IndexedName, type NameKind, type NamesIndex } from '../../src/lib/names/index-file.ts';
+import {
+  NAMES_FILE,
+  type IndexedName,
+  type NameKind,
+  type NamesIndex,
+} from '../../src/lib/names/index-file.ts';
 import type { CuratedNames } from './curated.ts';
 import type { ArticleName } from './find.ts';
 import { compileMatcher } from './matcher.ts';
@@ -56,7 +61,16 @@ function groupNames(articles: readonly { slug: string; names: ArticleName[] }[],
       const id = entry ? `curated\u0000${entry.name}` : key;
       let group = groups.get(id);
       if (!group)
-        groups.set(id, (group = { curated: !!entry, name: entry?.name, kinds: new Map(), spellings: new Map(), articles: new Map() }));
+        groups.set(
+          id,
+          (group = {
+            curated: !!entry,
+            name: entry?.name,
+            kinds: new Map(),
+            spellings: new Map(),
+            articles: new Map(),
+          }),
+        );
       group.kinds.set(entry?.kind ?? found.kind, (group.kinds.get(entry?.kind ?? found.kind) ?? 0) + 1);
       group.spellings.set(found.name, (group.spellings.get(found.name) ?? 0) + found.paragraphs.length);
       const paragraphs = group.articles.get(article.slug) ?? [];

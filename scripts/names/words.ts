@@ -40,7 +40,7 @@ function trimDot(word: string): string {
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    const printed = trimDot(match[0].replace(/[\-‐]+$/u, ''));
+    const printed = trimDot(match[0].replace(/[-‐]+$/u, ''));
     const bare = printed.replace(POSSESSIVE, '');
     const start = match.index;
     words.push({

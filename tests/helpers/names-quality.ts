@@ -38,7 +38,8 @@ export function scoreIndex(index: NamesIndex, expected: Expected, slugOf: Map<st
       const names = index.names.filter((n) => n.kind === kind && n.articles.some((a) => a.slug === slug));
       const spellingsOf = names.map((n) => new Set([n.name, ...n.aliases].map(fold)));
       const wanted = (byKind[kind] ?? []).map((line) => line.split(' | ').map(fold));
-      const hit = (spellings: Set<string>, alternatives: string[]) => alternatives.some((a) => spellings.has(a));
+      const hit = (spellings: Set<string>, alternatives: string[]) =>
+        alternatives.some((a) => spellings.has(a));
       names.forEach((n, i) => {
         const ok = wanted.some((alternatives) => hit(spellingsOf[i]!, alternatives));
         if (!ok) wrong.push(`${rawFile} ${kind}: ${n.name}`);

@@ -191,7 +191,8 @@ describe('the ingest command', () => {
     expect(JSON.parse(readFileSync(path.join(work, 'report.json'), 'utf8')).summary.files).toBe(6);
   });
 
-  it('exits non-zero with --strict when a file is rejected or warned about', () => {
+  // Two runs of the CLI, each loading the names library (compromise, ~0.5 s): over the default 5 s on a busy machine.
+  it('exits non-zero with --strict when a file is rejected or warned about', { timeout: 30_000 }, () => {
     writeFileSync(path.join(input, 'empty.txt'), '');
     expect(run().status).toBe(0);
     const strict = run('--strict', '--force');

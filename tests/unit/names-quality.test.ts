@@ -14,12 +14,19 @@ import { NAMES_FILE, type NamesIndex } from '../../src/lib/names/index-file.ts';
 import { scoreIndex, scoreTable, type Expected } from '../helpers/names-quality.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const expected = parse(readFileSync(path.join(root, 'tests/fixtures/names/expected.yaml'), 'utf8')) as Expected;
+const expected = parse(
+  readFileSync(path.join(root, 'tests/fixtures/names/expected.yaml'), 'utf8'),
+) as Expected;
 let work: string;
 
 async function buildIndex(curatedDir: string, name: string) {
   const output = path.join(work, name);
-  const report = await runIngest({ input: path.join(root, 'content/raw'), output, curated: curatedDir, threads: 1 });
+  const report = await runIngest({
+    input: path.join(root, 'content/raw'),
+    output,
+    curated: curatedDir,
+    threads: 1,
+  });
   const slugOf = new Map(report.files.map((f) => [f.rawFile, f.slug ?? '']));
   const index = JSON.parse(readFileSync(path.join(output, NAMES_FILE), 'utf8')) as NamesIndex;
   return scoreIndex(index, expected, slugOf);
@@ -31,7 +38,10 @@ let everyName: Scored;
 let libraryOnly: Scored;
 
 /** A copy of content/curated with names.yaml changed. */
-function curatedWith(name: string, change: (names: Record<string, unknown>) => Record<string, unknown>): string {
+function curatedWith(
+  name: string,
+  change: (names: Record<string, unknown>) => Record<string, unknown>,
+): string {
   const dir = path.join(work, `curated-${name}`);
   cpSync(path.join(root, 'content/curated'), dir, { recursive: true });
   const names = parse(readFileSync(path.join(dir, 'names.yaml'), 'utf8')) as Record<string, unknown>;
@@ -42,8 +52,14 @@ function curatedWith(name: string, change: (names: Record<string, unknown>) => R
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'names-quality-'));
   configured = await buildIndex(path.join(root, 'content/curated'), 'configured');
-  everyName = await buildIndex(curatedWith('every', (n) => ({ ...n, minMentions: 1 })), 'every');
-  libraryOnly = await buildIndex(curatedWith('library', (n) => ({ ...n, minMentions: 1, names: [] })), 'library');
+  everyName = await buildIndex(
+    curatedWith('every', (n) => ({ ...n, minMentions: 1 })),
+    'every',
+  );
+  libraryOnly = await buildIndex(
+    curatedWith('library', (n) => ({ ...n, minMentions: 1, names: [] })),
+    'library',
+  );
   console.log(
     [
       scoreTable('names index on the five samples, content/curated/names.yaml as it is:', configured.scores),
