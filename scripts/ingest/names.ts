@@ -5,14 +5,19 @@
  */
 import type { Root } from 'mdast';
 import type { CuratedNames } from '../names/curated.ts';
-import { findNames, type ArticleName } from '../names/find.ts';
+import { findNames, type ArticleName, type FindOptions } from '../names/find.ts';
 import { targets, textOf } from './derived.ts';
 
 export function articleNames(
   body: Root,
   paragraphIds: readonly string[],
   curated: CuratedNames,
+  options?: FindOptions,
 ): ArticleName[] {
-  const paragraphs = targets(body).map((node, i) => ({ id: paragraphIds[i]!, text: textOf(node) }));
-  return findNames(paragraphs, curated);
+  return findNames(articleParagraphs(body, paragraphIds), curated, options);
+}
+
+/** The page's paragraphs (root and caption paragraphs, list items) with their ids, in order. */
+export function articleParagraphs(body: Root, paragraphIds: readonly string[]) {
+  return targets(body).map((node, i) => ({ id: paragraphIds[i]!, text: textOf(node) }));
 }

@@ -53,6 +53,7 @@ function prepare(curated: CuratedNames): Prepared {
   if (ready) return ready;
   // compromise adds these words to its lexicon for the whole thread: one curated list per process.
   const lexicon = Object.fromEntries(curated.givenNames.map((name) => [name.toLowerCase(), 'FirstName']));
+  nlp.addWords(lexicon);
   prepared.set(curated, (ready = { matcher: compileMatcher(curated), lexicon, tagged: new Map() }));
   return ready;
 }
@@ -95,10 +96,10 @@ const KINDS: [NameKind, (doc: Doc) => Selection][] = [
 ];
 
 /** What the library calls the names in a phrase; memoised, since runs repeat across articles. */
-function tagPhrase(phrase: string, { tagged, lexicon }: Prepared): Tagged[] {
+function tagPhrase(phrase: string, { tagged }: Prepared): Tagged[] {
   const memo = tagged.get(phrase);
   if (memo) return memo;
-  const doc = nlp(phrase, lexicon);
+  const doc = nlp(phrase);
   const seen = new Set<string>();
   const found: Tagged[] = [];
   for (const [kind, select] of KINDS) {
@@ -126,9 +127,11 @@ function cleanName(text: string, kind: NameKind): string | undefined {
   return words.map((w) => w.text).join(' ');
 }
 
+/** Where each sentence of a text starts, and its end. */
+const sentenceBounds = (text: string): number[] => [0, ...sentenceStarts(text), text.length];
+
 /** The sentence around offset `at`, clipped around it to about EXCERPT_MAX characters. */
-export function excerptAt(text: string, at: number): string {
-  const starts = [0, ...sentenceStarts(text), text.length];
+export function excerptAt(text: string, at: number, starts = sentenceBounds(text)): string {
   let s = 0;
   while (s + 2 < starts.length && starts[s + 1]! <= at) s++;
   const sentence = text
@@ -225,13 +228,14 @@ export function findNames(
   const byName = new Map<string, ArticleName>();
   for (const paragraph of paragraphs) {
     const hits = hitsIn(paragraph, ready, options.library ?? true);
+    const bounds = hits.length > 0 ? sentenceBounds(paragraph.text) : [];
     for (const hit of hits) {
       const key = `${hit.kind}\u0000${hit.name}`;
       let entry = byName.get(key);
       if (!entry)
         byName.set(key, (entry = { name: hit.name, kind: hit.kind, curated: hit.curated, paragraphs: [] }));
       if (entry.paragraphs.at(-1)?.[0] !== paragraph.id)
-        entry.paragraphs.push([paragraph.id, excerptAt(paragraph.text, hit.at)]);
+        entry.paragraphs.push([paragraph.id, excerptAt(paragraph.text, hit.at, bounds)]);
     }
   }
   const order = new Map(paragraphs.map((p, i) => [p.id, i]));
