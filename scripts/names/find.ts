@@ -8,7 +8,7 @@
  *
  * Pure apart from that memo: the same paragraphs give the same names.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import { sentenceStarts } from '../../src/lib/sentences.ts';
 import type { CuratedNames, NameKind } from './curated.ts';
 import { compileMatcher, matchCurated, type Matcher } from './matcher.ts';
@@ -39,6 +39,12 @@ const CONNECTORS = new Set(['of', 'for', 'al', 'el', 'bin', 'ibn', 'de', 'la', '
 
 const EXCERPT_MAX = 200;
 
+type Nlp = typeof import('compromise').default;
+let loaded: Nlp | undefined;
+
+/** The library, loaded on first use (~0.5 s a thread): a run with curated names only never pays for it. */
+const nlp = (): Nlp => (loaded ??= createRequire(import.meta.url)('compromise') as Nlp);
+
 /** Per curated list (one per run): its matcher, the library's extra words, and the phrases tagged so far. */
 interface Prepared {
   matcher: Matcher;
@@ -53,7 +59,6 @@ function prepare(curated: CuratedNames): Prepared {
   if (ready) return ready;
   // compromise adds these words to its lexicon for the whole thread: one curated list per process.
   const lexicon = Object.fromEntries(curated.givenNames.map((name) => [name.toLowerCase(), 'FirstName']));
-  nlp.addWords(lexicon);
   prepared.set(curated, (ready = { matcher: compileMatcher(curated), lexicon, tagged: new Map() }));
   return ready;
 }
@@ -86,7 +91,7 @@ function capitalRuns(words: readonly Word[], taken: readonly boolean[]): [number
   return runs;
 }
 
-type Doc = ReturnType<typeof nlp>;
+type Doc = ReturnType<Nlp>;
 type Selection = { out(format: 'array'): unknown };
 
 const KINDS: [NameKind, (doc: Doc) => Selection][] = [
@@ -96,10 +101,12 @@ const KINDS: [NameKind, (doc: Doc) => Selection][] = [
 ];
 
 /** What the library calls the names in a phrase; memoised, since runs repeat across articles. */
-function tagPhrase(phrase: string, { tagged }: Prepared): Tagged[] {
+function tagPhrase(phrase: string, ready: Prepared): Tagged[] {
+  const { tagged } = ready;
   const memo = tagged.get(phrase);
   if (memo) return memo;
-  const doc = nlp(phrase);
+  if (tagged.size === 0) nlp().addWords(ready.lexicon);
+  const doc = nlp()(phrase);
   const seen = new Set<string>();
   const found: Tagged[] = [];
   for (const [kind, select] of KINDS) {
@@ -215,7 +222,7 @@ function hitsIn(paragraph: Paragraph, ready: Prepared, library: boolean): Hit[] 
 }
 
 export interface FindOptions {
-  /** Run the language library (else curated names only). */
+  /** Run the language library (else curated names only); names.yaml's `library` by default. */
   library?: boolean;
 }
 
@@ -227,7 +234,7 @@ export function findNames(
   const ready = prepare(curated);
   const byName = new Map<string, ArticleName>();
   for (const paragraph of paragraphs) {
-    const hits = hitsIn(paragraph, ready, options.library ?? true);
+    const hits = hitsIn(paragraph, ready, options.library ?? curated.library);
     const bounds = hits.length > 0 ? sentenceBounds(paragraph.text) : [];
     for (const hit of hits) {
       const key = `${hit.kind}\u0000${hit.name}`;
