@@ -50,8 +50,10 @@ async function paragraphsNamingQaani(page: Page): Promise<string[]> {
 }
 
 describe('names', () => {
-  it('finds Qa’ani on /names/ by another spelling, and his paragraph through his page', async () => {
-    const page = await open('/names/');
+  it('finds Qa’ani from the home page, on /names/ by another spelling, and his paragraph through his page', async () => {
+    const page = await open('/');
+    await page.getByRole('main').getByRole('link', { name: 'name', exact: true }).click();
+    await page.waitForURL('**/names/');
     const entry = page.locator('li', { hasText: 'Ghaani' });
     expect(await entry.count()).toBe(1);
     await entry.getByRole('link').first().click();
