@@ -49,6 +49,7 @@ const nlp = (): Nlp => (loaded ??= createRequire(import.meta.url)('compromise') 
 interface Prepared {
   matcher: Matcher;
   lexicon: Record<string, string>;
+  lexiconAdded: boolean;
   tagged: Map<string, Tagged[]>;
 }
 const prepared = new WeakMap<CuratedNames, Prepared>();
@@ -59,7 +60,10 @@ function prepare(curated: CuratedNames): Prepared {
   if (ready) return ready;
   // compromise adds these words to its lexicon for the whole thread: one curated list per process.
   const lexicon = Object.fromEntries(curated.givenNames.map((name) => [name.toLowerCase(), 'FirstName']));
-  prepared.set(curated, (ready = { matcher: compileMatcher(curated), lexicon, tagged: new Map() }));
+  prepared.set(
+    curated,
+    (ready = { matcher: compileMatcher(curated), lexicon, lexiconAdded: false, tagged: new Map() }),
+  );
   return ready;
 }
 
@@ -100,25 +104,56 @@ const KINDS: [NameKind, (doc: Doc) => Selection][] = [
   ['place', (doc) => doc.places()],
 ];
 
-/** What the library calls the names in a phrase; memoised, since runs repeat across articles. */
-function tagPhrase(phrase: string, ready: Prepared): Tagged[] {
-  const { tagged } = ready;
-  const memo = tagged.get(phrase);
-  if (memo) return memo;
-  if (tagged.size === 0) nlp().addWords(ready.lexicon);
-  const doc = nlp()(phrase);
-  const seen = new Set<string>();
-  const found: Tagged[] = [];
+/** What the library calls the names in one phrase (its own sentence of a batch). */
+function taggedOf(doc: Doc, starts: readonly number[]): Tagged[][] {
+  const found: Tagged[][] = starts.map(() => []);
+  const seen: Set<string>[] = starts.map(() => new Set());
   for (const [kind, select] of KINDS) {
-    for (const text of select(doc).out('array') as string[]) {
-      if (seen.has(text)) continue;
-      seen.add(text);
-      found.push({ text, kind });
+    const matches = (select(doc) as unknown as { json(o: object): Match[] }).json({ offset: true });
+    for (const { text, offset } of matches) {
+      let i = starts.length - 1;
+      while (i > 0 && starts[i]! > offset.start) i--;
+      if (seen[i]!.has(text)) continue;
+      seen[i]!.add(text);
+      found[i]!.push({ text, kind });
     }
   }
-  if (tagged.size >= MEMO_MAX) tagged.clear();
-  tagged.set(phrase, found);
   return found;
+}
+
+interface Match {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+/**
+ * What the library calls the names in each phrase, memoised, since runs repeat across articles.
+ * The phrases not yet known are tagged in one call, one a line: the library reads each line as a
+ * sentence of its own (a phrase's names never depend on its neighbours, which the unit tests pin),
+ * and one call costs far less than one a phrase. Should its sentences not line up with the lines,
+ * each phrase is tagged alone.
+ */
+function tagPhrases(phrases: readonly string[], ready: Prepared): Tagged[][] {
+  const { tagged } = ready;
+  const fresh = [...new Set(phrases.filter((p) => !tagged.has(p)))];
+  if (fresh.length > 0) {
+    if (!ready.lexiconAdded) nlp().addWords(ready.lexicon);
+    ready.lexiconAdded = true;
+    if (tagged.size + fresh.length > MEMO_MAX) tagged.clear();
+    const starts: number[] = [];
+    let at = 0;
+    for (const phrase of fresh) {
+      starts.push(at);
+      at += phrase.length + 1;
+    }
+    const doc = nlp()(fresh.join('\n'));
+    const results =
+      doc.sentences().length === fresh.length
+        ? taggedOf(doc, starts)
+        : fresh.map((phrase) => taggedOf(nlp()(phrase), [0])[0]!);
+    fresh.forEach((phrase, i) => tagged.set(phrase, results[i]!));
+  }
+  return phrases.map((phrase) => tagged.get(phrase)!);
 }
 
 /** A found spelling as a name: its own words only, titles (for people) and stray words left out. */
@@ -177,48 +212,73 @@ function wholeRun(organisation: string, run: string): string {
   return run.includes(organisation) && run.split(' ').length <= 8 ? run : organisation;
 }
 
-/** The library's names in one run, located in the paragraph. */
-function foundIn(text: string, words: readonly Word[], [from, to]: [number, number], ready: Prepared): Hit[] {
+/** A run of capitalised words as the library reads it: with the lower-case words just before it. */
+interface Run {
+  /** The run's text, white space as single spaces. */
+  run: string;
+  phrase: string;
+  /** Where the run starts in the paragraph. */
+  start: number;
+}
+
+function runOf(text: string, words: readonly Word[], [from, to]: [number, number]): Run {
   const context = words
     .slice(Math.max(0, from - 2), from)
     .filter((w, i, all) => !w.capital && all.slice(i).every((x) => x.joined))
     .map((w) => w.text);
-  const run = text.slice(words[from]!.start, words[to - 1]!.end);
+  const run = text.slice(words[from]!.start, words[to - 1]!.end).replace(/\s+/gu, ' ');
+  return { run, phrase: [...context, run].join(' '), start: words[from]!.start };
+}
+
+/** The library's names in one run, located in the paragraph; a curated spelling counts for its entry. */
+function hitsOfRun({ run, start }: Run, tagged: readonly Tagged[], matcher: Matcher): Hit[] {
   const hits: Hit[] = [];
-  for (const { text: tagged, kind } of tagPhrase([...context, run].join(' '), ready)) {
+  for (const { text, kind } of tagged) {
     const whole =
-      kind === 'person' ? extended(tagged, run) : kind === 'organisation' ? wholeRun(tagged, run) : tagged;
+      kind === 'person' ? extended(text, run) : kind === 'organisation' ? wholeRun(text, run) : text;
     const name = cleanName(whole, kind);
     if (name === undefined) continue;
     const offset = run.indexOf(name.split(' ')[0]!);
-    hits.push({ name, kind, curated: false, at: words[from]!.start + Math.max(0, offset) });
+    const hit: Hit = { name, kind, curated: false, at: start + Math.max(0, offset) };
+    // A found spelling that is a curated one (`Gen. Qaani` once the title is off) counts for the entry.
+    const entry = matcher.entryOf(
+      wordsOf(name)
+        .map((w) => w.key)
+        .join(' '),
+    );
+    hits.push(entry ? { ...hit, name: entry.name, kind: entry.kind, curated: true } : hit);
   }
   return hits;
 }
 
-function hitsIn(paragraph: Paragraph, ready: Prepared, library: boolean): Hit[] {
-  const { matcher } = ready;
+/** A paragraph's curated names, and the runs of capitalised words they leave for the library. */
+function scanParagraph(
+  paragraph: Paragraph,
+  matcher: Matcher,
+  library: boolean,
+): { hits: Hit[]; runs: Run[] } {
   const words = wordsOf(paragraph.text);
-  const matches = matchCurated(words, matcher);
   const taken = words.map(() => false);
-  const hits: Hit[] = matches.map((m) => {
+  const hits: Hit[] = matchCurated(words, matcher).map((m) => {
     for (let i = m.from; i < m.to; i++) taken[i] = true;
     return { name: m.entry.name, kind: m.entry.kind, curated: true, at: words[m.from]!.start };
   });
-  if (library)
-    for (const run of capitalRuns(words, taken)) {
-      const found = foundIn(paragraph.text, words, run, ready);
-      // A found spelling that is a curated one (`Gen. Qaani` once the title is off) counts for the entry.
-      for (const hit of found) {
-        const entry = matcher.entryOf(
-          wordsOf(hit.name)
-            .map((w) => w.key)
-            .join(' '),
-        );
-        hits.push(entry ? { ...hit, name: entry.name, kind: entry.kind, curated: true } : hit);
-      }
-    }
-  return hits;
+  const runs = library ? capitalRuns(words, taken).map((r) => runOf(paragraph.text, words, r)) : [];
+  return { hits, runs };
+}
+
+/** Each paragraph's hits: its curated names, then the library's in its runs, the whole article's runs tagged at once. */
+function hitsOf(paragraphs: readonly Paragraph[], ready: Prepared, library: boolean): Hit[][] {
+  const scanned = paragraphs.map((p) => scanParagraph(p, ready.matcher, library));
+  const tagged = tagPhrases(
+    scanned.flatMap((s) => s.runs.map((r) => r.phrase)),
+    ready,
+  );
+  let next = 0;
+  return scanned.map(({ hits, runs }) => [
+    ...hits,
+    ...runs.flatMap((run) => hitsOfRun(run, tagged[next++]!, ready.matcher)),
+  ]);
 }
 
 export interface FindOptions {
@@ -233,8 +293,9 @@ export function findNames(
 ): ArticleName[] {
   const ready = prepare(curated);
   const byName = new Map<string, ArticleName>();
-  for (const paragraph of paragraphs) {
-    const hits = hitsIn(paragraph, ready, options.library ?? curated.library);
+  const perParagraph = hitsOf(paragraphs, ready, options.library ?? curated.library);
+  paragraphs.forEach((paragraph, p) => {
+    const hits = perParagraph[p]!;
     const bounds = hits.length > 0 ? sentenceBounds(paragraph.text) : [];
     for (const hit of hits) {
       const key = `${hit.kind}\u0000${hit.name}`;
@@ -244,7 +305,7 @@ export function findNames(
       if (entry.paragraphs.at(-1)?.[0] !== paragraph.id)
         entry.paragraphs.push([paragraph.id, excerptAt(paragraph.text, hit.at, bounds)]);
     }
-  }
+  });
   const order = new Map(paragraphs.map((p, i) => [p.id, i]));
   const names = mergeSurnames([...byName.values()]);
   for (const name of names) name.paragraphs.sort(([a], [b]) => order.get(a)! - order.get(b)!);
