@@ -52,6 +52,22 @@ describe('findNames', () => {
     expect(found.some((n) => n.name === 'Masjedi')).toBe(false);
   });
 
+  it('finds the same names whether the library reads an article’s runs in one call or one paragraph a call', () => {
+    const texts = [
+      'Foreign Minister Javad Zarif met Sergei Lavrov in Moscow on Monday.',
+      'The Atomic Energy Organization of Iran said Brig. Gen. Iraj Masjedi visited Baghdad and Damascus.',
+      'Reuters quoted the Ministry of Foreign Affairs of Iraq; Mr. Lavrov spoke.',
+      'President Hassan Rouhani left for New York, the International Atomic Energy Agency said.',
+    ];
+    const paragraphs = texts.map((text, i) => ({ id: `p-${i}`, text }));
+    const fresh = (): CuratedNames => namesSchema.parse({ givenNames: ['Iraj'] });
+    const batched = findNames(paragraphs, fresh());
+    // Each paragraph's runs tagged in a call of their own first: the article then reads from that memo.
+    for (const paragraph of paragraphs) findNames([paragraph], alone);
+    expect(findNames(paragraphs, alone)).toEqual(batched);
+    expect(batched.length).toBeGreaterThan(5);
+  });
+
   it('gives each paragraph the sentence that names it', () => {
     const [, excerpt] = find('It rained. Then Esmail Qa’ani came. Nobody else did.')[0]!.paragraphs[0]!;
     expect(excerpt).toBe('Then Esmail Qa’ani came.');
