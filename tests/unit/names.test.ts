@@ -62,6 +62,7 @@ describe('findNames', () => {
     const paragraphs = texts.map((text, i) => ({ id: `p-${i}`, text }));
     const fresh = (): CuratedNames => namesSchema.parse({ givenNames: ['Iraj'] });
     const batched = findNames(paragraphs, fresh());
+    const alone = fresh();
     // Each paragraph's runs tagged in a call of their own first: the article then reads from that memo.
     for (const paragraph of paragraphs) findNames([paragraph], alone);
     expect(findNames(paragraphs, alone)).toEqual(batched);
