@@ -10,8 +10,16 @@ import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
 import type { IngestResult } from './article.ts';
 import { decode } from './decode.ts';
 import { loadCurated, type Curated } from './curated.ts';
-import { buildNamesIndex, writeNamesIndex, type FoundNameReport } from '../names/index.ts';
-import type { ArticleName } from '../names/find.ts';
+import {
+  buildNamesIndex,
+  freshExcerpts,
+  previousExcerpts,
+  readNamesIndex,
+  writeNamesIndex,
+  type FoundNameReport,
+  type NamesIndexBuild,
+} from '../names/index.ts';
+import { cachedName, type CachedName } from '../names/find.ts';
 import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { Diagnostic, Removed } from './model.ts';
 import { ingestJobs, type Job } from './parallel.ts';
@@ -73,7 +81,7 @@ interface Accepted {
   /** The page's paragraph ids and tags (from the ingest, or kept from the previous run's manifest). */
   ids: string[];
   tags: string[];
-  names: ArticleName[];
+  names: CachedName[];
   result?: Extract<IngestResult, { ok: true }>;
 }
 
@@ -215,7 +223,7 @@ async function ingestFiles(
       result,
       ids: result.paragraphIds,
       tags: result.data.tags,
-      names: result.names,
+      names: result.names.map(cachedName),
       base: baseSlug(result.data.title, result.data.dateStart, rawFile),
     });
   });
@@ -300,6 +308,49 @@ function summarise(files: FileReport[], deleted: string[]): IngestReport['summar
   };
 }
 
+/**
+ * The archive-wide names index, from the manifest's per-article names (scripts/names/index.ts).
+ * Excerpts come from this run's ingest, else from the previous index; the few articles neither has
+ * (a name newly over the threshold in an unchanged article) are ingested again for theirs.
+ */
+async function indexNames(
+  options: IngestOptions,
+  curated: Curated,
+  scan: Scan,
+  accepted: Accepted[],
+  live: Manifest['files'],
+): Promise<NamesIndexBuild> {
+  const slugOf = (item: Accepted) => live[item.rawFile]!.slug;
+  let fresh = freshExcerpts(
+    accepted.flatMap((a) => (a.result ? [{ slug: slugOf(a), names: a.result.names }] : [])),
+  );
+  const previous = previousExcerpts(readNamesIndex(options.output) ?? { names: [] });
+  const build = () =>
+    buildNamesIndex(
+      Object.values(live),
+      curated.names,
+      (slug, source, group, id) => fresh(slug, source, id) ?? previous(group, slug, id),
+    );
+  let names = build();
+  if (names.missing.size > 0) {
+    const again = accepted.filter((a) => !a.result && names.missing.has(slugOf(a)));
+    const jobs = again.map((a) => ({
+      rawFile: a.rawFile,
+      hash: a.hash,
+      bytes: readFileSync(path.join(options.input, a.rawFile)),
+    }));
+    const results = await ingestJobs(jobs, curated, scan.repeated, options.threads);
+    const before = fresh;
+    const more = freshExcerpts(
+      results.flatMap((r, i) => (r.ok ? [{ slug: slugOf(again[i]!), names: r.names }] : [])),
+    );
+    fresh = (slug, source, id) => before(slug, source, id) ?? more(slug, source, id);
+    names = build();
+  }
+  writeNamesIndex(options.output, names.index);
+  return names;
+}
+
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const version = ingesterVersion(defaultInputs(options.curated));
   const curated = await loadCurated(options.curated);
@@ -318,10 +369,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const live = await writePages(options, scan, accepted, previous, reports);
   const deleted = await deleteStale(options, previous, live);
   await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
-  // The archive-wide names index, from the manifest's per-article names (scripts/names/index.ts).
-  const names = buildNamesIndex(Object.values(live), curated.names);
-  writeNamesIndex(options.output, names.index);
-
+  const names = await indexNames(options, curated, scan, accepted, live);
   const files = [...reports.values()].sort((a, b) => (a.rawFile < b.rawFile ? -1 : 1));
   return {
     input: options.input,

@@ -21,6 +21,11 @@ export const namesSchema = z
     library: z.boolean().default(true),
     /** A found name is kept when at least this many paragraphs of the archive mention it. */
     minMentions: z.number().int().min(1).default(3),
+    /**
+     * In a large archive, a found name needs more: this many paragraphs per 1,000 articles (rounded
+     * up), when that is more than `minMentions`. 0 keeps `minMentions` whatever the archive's size.
+     */
+    minMentionsPer1000Articles: z.number().min(0).default(0),
     names: z
       .array(
         z

@@ -26,6 +26,16 @@ export interface ArticleName {
   paragraphs: [id: string, excerpt: string][];
 }
 
+/** A name as the ingest manifest keeps it: its paragraphs' ids only; excerpts are made for the names kept. */
+export interface CachedName extends Omit<ArticleName, 'paragraphs'> {
+  paragraphs: string[];
+}
+
+export const cachedName = (name: ArticleName): CachedName => ({
+  ...name,
+  paragraphs: name.paragraphs.map(([id]) => id),
+});
+
 export interface Paragraph {
   id: string;
   text: string;

@@ -16,7 +16,7 @@ import {
   type NamesIndex,
 } from '../../src/lib/names/index-file.ts';
 import type { CuratedNames } from './curated.ts';
-import type { ArticleName } from './find.ts';
+import type { ArticleName, CachedName } from './find.ts';
 import { compileMatcher } from './matcher.ts';
 import { wordsOf } from './words.ts';
 
@@ -34,12 +34,25 @@ export interface FoundNameReport {
 }
 
 interface Group {
+  /** `curated\u0000<name>` or the folded spelling: the same name from one run to the next. */
+  id: string;
   curated: boolean;
   name?: string;
   kinds: Map<NameKind, number>;
   spellings: Map<string, number>;
-  articles: Map<string, [string, string][]>;
+  /** Article slug → its paragraph ids that mention the name, each with the article's name that does. */
+  articles: Map<string, [id: string, source: CachedName][]>;
 }
+
+/**
+ * The excerpt of a paragraph for a name: from this run's ingest (`source` is the article's name
+ * that mentions it there), else from the previous index (`group` is the index's name id).
+ */
+export type ExcerptOf = (slug: string, source: CachedName, group: string, id: string) => string | undefined;
+
+/** The id a name of the index has from one run to the next (its group's). */
+export const groupIdOf = (name: Pick<IndexedName, 'name' | 'curated'>): string =>
+  name.curated ? `curated\u0000${name.name}` : foldKey(name.name);
 
 const foldKey = (text: string): string =>
   wordsOf(text)
@@ -49,7 +62,7 @@ const foldKey = (text: string): string =>
 const byCount = <T extends string>(counts: Map<T, number>): T =>
   [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
 
-function groupNames(articles: readonly { slug: string; names: ArticleName[] }[], curated: CuratedNames) {
+function groupNames(articles: readonly { slug: string; names: CachedName[] }[], curated: CuratedNames) {
   const matcher = compileMatcher(curated);
   const banned = new Set(curated.ban.map(foldKey));
   const groups = new Map<string, Group>();
@@ -64,6 +77,7 @@ function groupNames(articles: readonly { slug: string; names: ArticleName[] }[],
         groups.set(
           id,
           (group = {
+            id,
             curated: !!entry,
             name: entry?.name,
             kinds: new Map(),
@@ -75,7 +89,7 @@ function groupNames(articles: readonly { slug: string; names: ArticleName[] }[],
       group.spellings.set(found.name, (group.spellings.get(found.name) ?? 0) + found.paragraphs.length);
       const paragraphs = group.articles.get(article.slug) ?? [];
       const seen = new Set(paragraphs.map(([id]) => id));
-      paragraphs.push(...found.paragraphs.filter(([id]) => !seen.has(id)));
+      for (const id of found.paragraphs) if (!seen.has(id)) paragraphs.push([id, found]);
       group.articles.set(article.slug, paragraphs);
     }
   }
@@ -86,13 +100,36 @@ const mentionsOf = (group: Group): number => [...group.articles.values()].reduce
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
+/**
+ * How many paragraphs must mention a found name for it to be kept: names.yaml's `minMentions`, or
+ * more in a large archive (`minMentionsPer1000Articles`), so that the pages grow slower than it.
+ */
+export const thresholdOf = (curated: CuratedNames, articles: number): number =>
+  Math.max(curated.minMentions, Math.ceil((articles * curated.minMentionsPer1000Articles) / 1000));
+
+export interface NamesIndexBuild {
+  index: NamesIndex;
+  found: FoundNameReport[];
+  /** Articles whose excerpts neither this run nor the previous index has: ingest them again and rebuild. */
+  missing: Set<string>;
+}
+
 export function buildNamesIndex(
-  articles: readonly { slug: string; names: ArticleName[] }[],
+  articles: readonly { slug: string; names: CachedName[] }[],
   curated: CuratedNames,
-): { index: NamesIndex; found: FoundNameReport[] } {
+  excerptOf: ExcerptOf,
+): NamesIndexBuild {
   const aliasesOf = new Map(curated.names.map((n) => [n.name, n.aliases]));
+  const threshold = thresholdOf(curated, articles.length);
+  const missing = new Set<string>();
+  const excerpts = (g: Group, slug: string, paragraphs: [string, CachedName][]): [string, string][] =>
+    paragraphs.map(([id, source]) => {
+      const excerpt = excerptOf(slug, source, g.id, id);
+      if (excerpt === undefined) missing.add(slug);
+      return [id, excerpt ?? ''];
+    });
   const kept = [...groupNames(articles, curated).values()]
-    .filter((g) => g.curated || mentionsOf(g) >= curated.minMentions)
+    .filter((g) => g.curated || mentionsOf(g) >= threshold)
     .map((g) => {
       const name = g.name ?? byCount(g.spellings);
       const spellings = [...(aliasesOf.get(name) ?? []), ...g.spellings.keys()];
@@ -104,7 +141,7 @@ export function buildNamesIndex(
         mentions: mentionsOf(g),
         articles: [...g.articles]
           .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([slug, paragraphs]) => ({ slug, paragraphs })),
+          .map(([slug, paragraphs]) => ({ slug, paragraphs: excerpts(g, slug, paragraphs) })),
       };
     })
     .sort((a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -118,7 +155,36 @@ export function buildNamesIndex(
     .filter((n) => !n.curated)
     .map((n) => ({ name: n.name, kind: n.kind, mentions: n.mentions }))
     .sort((a, b) => b.mentions - a.mentions || collator.compare(a.name, b.name));
-  return { index: { names }, found };
+  return { index: { names }, found, missing };
+}
+
+/** The excerpts of the names this run found, by article slug and name: only kept names' ever reach the index. */
+export function freshExcerpts(articles: Iterable<{ slug: string; names: readonly ArticleName[] }>) {
+  const bySlug = new Map<string, Map<string, Map<string, string>>>();
+  for (const { slug, names } of articles)
+    bySlug.set(slug, new Map(names.map((n) => [`${n.kind}\u0000${n.name}`, new Map(n.paragraphs)])));
+  return (slug: string, source: CachedName, id: string): string | undefined =>
+    bySlug.get(slug)?.get(`${source.kind}\u0000${source.name}`)?.get(id);
+}
+
+/** The excerpts the previous index holds, by name id, article and paragraph: a paragraph id is a hash of its text. */
+export function previousExcerpts(index: NamesIndex) {
+  const byKey = new Map<string, string>();
+  for (const name of index.names)
+    for (const article of name.articles)
+      for (const [id, excerpt] of article.paragraphs)
+        byKey.set(`${groupIdOf(name)}\u0000${article.slug}\u0000${id}`, excerpt);
+  return (group: string, slug: string, id: string): string | undefined =>
+    byKey.get(`${group}\u0000${slug}\u0000${id}`);
+}
+
+/** The previous run's index, if any. */
+export function readNamesIndex(output: string): NamesIndex | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(output, NAMES_FILE), 'utf8')) as NamesIndex;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes the index beside the articles when its bytes change. */

@@ -1,8 +1,14 @@
 /** The names finder and the archive-wide index, behaviour by behaviour. */
 import { describe, expect, it } from 'vitest';
 import { namesSchema, searchAliases, type CuratedNames } from '../../scripts/names/curated.ts';
-import { excerptAt, findNames, type ArticleName } from '../../scripts/names/find.ts';
-import { buildNamesIndex, foundNamesLine } from '../../scripts/names/index.ts';
+import { cachedName, excerptAt, findNames, type ArticleName } from '../../scripts/names/find.ts';
+import {
+  buildNamesIndex,
+  foundNamesLine,
+  freshExcerpts,
+  previousExcerpts,
+  thresholdOf,
+} from '../../scripts/names/index.ts';
 import { compileMatcher } from '../../scripts/names/matcher.ts';
 import { titleLength } from '../../scripts/names/titles.ts';
 
@@ -106,6 +112,13 @@ describe('compileMatcher', () => {
 });
 
 describe('buildNamesIndex', () => {
+  type Articles = { slug: string; names: ArticleName[] }[];
+  /** The index from names found this run, excerpts and all. */
+  const build = (articles: Articles, list = curated) => {
+    const fresh = freshExcerpts(articles);
+    const cached = articles.map((a) => ({ slug: a.slug, names: a.names.map(cachedName) }));
+    return buildNamesIndex(cached, list, (slug, source, _group, id) => fresh(slug, source, id));
+  };
   const found = (name: string, kind: ArticleName['kind'], ids: string[]): ArticleName => ({
     name,
     kind,
@@ -114,7 +127,7 @@ describe('buildNamesIndex', () => {
   });
 
   it('keeps curated names always, found names only at minMentions, and never banned ones', () => {
-    const { index, found: report } = buildNamesIndex(
+    const { index, found: report } = build(
       [
         {
           slug: 'a',
@@ -131,7 +144,7 @@ describe('buildNamesIndex', () => {
   });
 
   it('merges spellings that fold alike and takes the kind most mentions give', () => {
-    const { index } = buildNamesIndex(
+    const { index } = build(
       [
         { slug: 'a', names: [found('Ali Lotfi', 'person', ['p-1'])] },
         { slug: 'b', names: [found('ALI LOTFI', 'place', ['p-1'])] },
@@ -149,11 +162,56 @@ describe('buildNamesIndex', () => {
   });
 
   it('never gives a name the URL of a list by kind', () => {
-    const { index } = buildNamesIndex(
+    const { index } = build(
       [{ slug: 'a', names: [found('People', 'organisation', ['p-1', 'p-2'])] }],
       curated,
     );
     expect(index.names[0]!.slug).toMatch(/^people-[0-9a-z]{7}$/);
+  });
+
+  it('raises the threshold with the archive’s size when names.yaml asks', () => {
+    const grows = { ...curated, minMentions: 2, minMentionsPer1000Articles: 1 };
+    expect(thresholdOf(grows, 5)).toBe(2);
+    expect(thresholdOf(grows, 3_001)).toBe(4);
+    expect(thresholdOf({ ...grows, minMentionsPer1000Articles: 0 }, 33_724)).toBe(2);
+    const articles = Array.from({ length: 3_001 }, (_, i) => ({ slug: `a${i}`, names: [] as ArticleName[] }));
+    articles[0]!.names = [found('Ali Lotfi', 'person', ['p-1', 'p-2', 'p-3'])];
+    articles[1]!.names = [found('Reza Kia', 'person', ['p-1', 'p-2', 'p-3', 'p-4'])];
+    expect(build(articles, grows).index.names.map((n) => n.name)).toEqual(['Reza Kia']);
+  });
+
+  it('keeps the excerpts of kept names only, and takes an unchanged article’s from the previous index', () => {
+    const articles = [
+      { slug: 'a', names: [found('Ali Lotfi', 'person', ['p-1', 'p-2'])] },
+      { slug: 'b', names: [found('Once Only', 'person', ['p-1'])] },
+    ];
+    const first = build(articles);
+    expect(first.index.names[0]!.articles).toEqual([
+      {
+        slug: 'a',
+        paragraphs: [
+          ['p-1', 'Ali Lotfi here.'],
+          ['p-2', 'Ali Lotfi here.'],
+        ],
+      },
+    ]);
+    expect(first.missing.size).toBe(0);
+    // Article `a` unchanged (not ingested this run), `b` new: `a`'s excerpts come from the previous index.
+    const previous = previousExcerpts(first.index);
+    const fresh = freshExcerpts([articles[1]!]);
+    const again = buildNamesIndex(
+      articles.map((a) => ({ slug: a.slug, names: a.names.map(cachedName) })),
+      curated,
+      (slug, source, group, id) => fresh(slug, source, id) ?? previous(group, slug, id),
+    );
+    expect(again.index).toEqual(first.index);
+    // Neither has them: the article is named for a second ingest.
+    const none = buildNamesIndex(
+      [{ slug: 'a', names: articles[0]!.names.map(cachedName) }],
+      curated,
+      () => undefined,
+    );
+    expect([...none.missing]).toEqual(['a']);
   });
 });
 
