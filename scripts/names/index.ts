@@ -50,14 +50,14 @@ interface Group {
  */
 export type ExcerptOf = (slug: string, source: CachedName, group: string, id: string) => string | undefined;
 
-/** The id a name of the index has from one run to the next (its group's). */
-export const groupIdOf = (name: Pick<IndexedName, 'name' | 'curated'>): string =>
-  name.curated ? `curated\u0000${name.name}` : foldKey(name.name);
-
 const foldKey = (text: string): string =>
   wordsOf(text)
     .map((w) => w.key)
     .join(' ');
+
+/** The id a name of the index has from one run to the next (its group's). */
+export const groupIdOf = (name: Pick<IndexedName, 'name' | 'curated'>): string =>
+  name.curated ? `curated\u0000${name.name}` : foldKey(name.name);
 
 const byCount = <T extends string>(counts: Map<T, number>): T =>
   [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
