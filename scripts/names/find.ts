@@ -49,6 +49,21 @@ const CONNECTORS = new Set(['of', 'for', 'al', 'el', 'bin', 'ibn', 'de', 'la', '
 
 const EXCERPT_MAX = 200;
 
+/**
+ * Words capitalised only because a sentence starts with them: a run of one of these alone is never
+ * a name, so the library is not asked (most one-word runs are these).
+ */
+const SENTENCE_WORDS = new Set(
+  (
+    'a about according after again against also although among an and another any as at because before ' +
+    'both but by despite during each either even every few following for from further he her here his ' +
+    'how however i if in instead into it its last later many meanwhile more moreover most much my ' +
+    'neither no nor not now of on once one only or other our over several she since so some such than ' +
+    'that the their then there therefore these they this those though through thus to today under ' +
+    'unlike until we what when where whether which while who why with within without yesterday yet you'
+  ).split(' '),
+);
+
 type Nlp = typeof import('compromise').default;
 let loaded: Nlp | undefined;
 
@@ -261,6 +276,16 @@ function hitsOfRun({ run, start }: Run, tagged: readonly Tagged[], matcher: Matc
   return hits;
 }
 
+/**
+ * `TEHRAN –`, `KISH —`: the words in capitals before a dash that open a news story say where it was
+ * filed, not whom it is about; counted, the capital would be "mentioned" by nearly every article.
+ */
+function datelineLength(text: string, words: readonly Word[]): number {
+  let n = 0;
+  while (n < words.length && n < 4 && words[n]!.upper && words[n]!.key.length > 1) n++;
+  return n > 0 && /^[\s,]*[-–—]/u.test(text.slice(words[n - 1]!.end)) ? n : 0;
+}
+
 /** A paragraph's curated names, and the runs of capitalised words they leave for the library. */
 function scanParagraph(
   paragraph: Paragraph,
@@ -268,12 +293,19 @@ function scanParagraph(
   library: boolean,
 ): { hits: Hit[]; runs: Run[] } {
   const words = wordsOf(paragraph.text);
-  const taken = words.map(() => false);
-  const hits: Hit[] = matchCurated(words, matcher).map((m) => {
-    for (let i = m.from; i < m.to; i++) taken[i] = true;
-    return { name: m.entry.name, kind: m.entry.kind, curated: true, at: words[m.from]!.start };
-  });
-  const runs = library ? capitalRuns(words, taken).map((r) => runOf(paragraph.text, words, r)) : [];
+  const dateline = datelineLength(paragraph.text, words);
+  const taken = words.map((_, i) => i < dateline);
+  const hits: Hit[] = matchCurated(words, matcher)
+    .filter((m) => m.from >= dateline)
+    .map((m) => {
+      for (let i = m.from; i < m.to; i++) taken[i] = true;
+      return { name: m.entry.name, kind: m.entry.kind, curated: true, at: words[m.from]!.start };
+    });
+  const runs = library
+    ? capitalRuns(words, taken)
+        .filter(([from, to]) => to - from > 1 || !SENTENCE_WORDS.has(words[from]!.key))
+        .map((r) => runOf(paragraph.text, words, r))
+    : [];
   return { hits, runs };
 }
 

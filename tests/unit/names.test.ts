@@ -75,6 +75,15 @@ describe('findNames', () => {
     expect(batched.length).toBeGreaterThan(5);
   });
 
+  it('does not count the dateline that opens a story as a mention', () => {
+    expect(names(find('TEHRAN – The talks went on.'))).toEqual([]);
+    expect(names(find('TEHRAN — Esmail Qa’ani spoke in Tehran.'))).toEqual([
+      'person:Esmail Qa’ani',
+      'place:Tehran',
+    ]);
+    expect(names(find('The US – and others – agreed.'))).toContain('place:United States');
+  });
+
   it('gives each paragraph the sentence that names it', () => {
     const [, excerpt] = find('It rained. Then Esmail Qa’ani came. Nobody else did.')[0]!.paragraphs[0]!;
     expect(excerpt).toBe('Then Esmail Qa’ani came.');
