@@ -14,6 +14,7 @@
  * `--project` benchmarks another checkout of the site (e.g. a copy with an experiment applied);
  * `--incremental-build` turns on Astro's experimental.incrementalBuild for its builds.
  */
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { writeBaseline } from './bench/baseline.ts';
 import { changeOne, copiedCorpus, deleteOne, syntheticCorpus, type RawCorpus } from './bench/changes.ts';
 import { loadTemplates } from './bench/corpus.ts';
 import { runPhase, sizeOf, type PhaseResult } from './bench/measure.ts';
+import type { NamesCost } from './bench/names.ts';
 import { budgets, machine, markdown, type BenchResult } from './bench/report.ts';
 import { describeQuery, measureSearch, QUERIES, type QueryResult } from './bench/search.ts';
 
@@ -168,6 +170,22 @@ async function prepare(p: Paths): Promise<RawCorpus> {
   return corpus;
 }
 
+/** What finding names costs per 1,000 articles, on (up to 1,000 of) the corpus's raw files. */
+function namesCost(p: Paths, project: string): NamesCost {
+  say('names per 1,000 articles …');
+  const args = ['--input', p.raw, '--curated', p.curated, '--limit', '1000'];
+  const cost = JSON.parse(
+    execFileSync(process.execPath, [path.join(project, 'scripts/bench/names.ts'), ...args], {
+      cwd: project,
+      encoding: 'utf8',
+    }),
+  ) as NamesCost;
+  say(
+    `names: curated only ${cost.curatedOnlyMs} ms, in full ${cost.fullMs} ms per 1,000 articles (one thread)`,
+  );
+  return cost;
+}
+
 async function searches(dist: string): Promise<QueryResult[]> {
   if (values['no-search']) return [];
   say('first searches in headless Chromium …');
@@ -219,6 +237,7 @@ async function main(): Promise<void> {
   try {
     const corpus = await prepare(p);
     const cold = await buildProject(p, project, 'cold');
+    const names = namesCost(p, project);
     const dist = path.join(p.tmp, 'project/dist');
     const sizes = { distBytes: await sizeOf(dist), pagefindBytes: await sizeOf(path.join(dist, 'pagefind')) };
     const search = await searches(dist);
@@ -232,6 +251,7 @@ async function main(): Promise<void> {
       project: cold,
       baseline,
       edits: changes,
+      names,
       search,
       sizes: {
         ...sizes,

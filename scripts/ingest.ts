@@ -15,6 +15,7 @@ import { CuratedError } from './ingest/curated.ts';
 import { diagnosticLines, formatMessage, messagesOf, repeatedLines, summaryLine } from './ingest/reporter.ts';
 import { runIngest, type IngestOptions } from './ingest/run.ts';
 import { overHalfMessage } from './ingest/tags.ts';
+import { foundNamesLine } from './names/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -58,10 +59,12 @@ async function main(): Promise<number> {
     report.files.flatMap((f) => (f.tags ? [f.tags] : [])),
     [FALLBACK_TAG],
   );
+  const found = values.quiet ? undefined : foundNamesLine(report.names, values.report);
   for (const line of [
     ...diagnosticLines(messagesOf(report, where), values.quiet),
     ...repeatedLines(report),
     ...(broad ? [broad] : []),
+    ...(found ? [found] : []),
     summaryLine(report, values.report),
   ])
     console.log(line);

@@ -6,7 +6,8 @@
  * indexed copy can be transliteration-folded (`Qaʼani` → `Qa’ani`, see src/lib/search/fold.ts):
  * the served HTML keeps the letters as written, the index matches every spelling.
  *
- * Names are indexed under every spelling in content/curated/aliases.yaml (src/lib/search/aliases.ts).
+ * Names are indexed under every spelling of the people and places in content/curated/names.yaml
+ * (src/lib/search/aliases.ts; the list is scripts/names/curated.ts's).
  *
  * The index is sharded (src/lib/search/shards.ts): one Pagefind index per run of dates, at most
  * `--shard-size` pages each (default 5,000), built one after another so memory stays that of one
@@ -15,7 +16,7 @@
  * `<title>` and the `data-pagefind-body` element), the alias table, this code and Pagefind's version:
  * a build where one article changed re-indexes that article's shard and reuses the others.
  *
- * Usage: node scripts/pagefind.ts [site-dir] [output-dir] [aliases.yaml]
+ * Usage: node scripts/pagefind.ts [site-dir] [output-dir] [names.yaml]
  *          [--cache DIR] (default node_modules/.astro/pagefind/<hash of site-dir>; also PAGEFIND_CACHE_DIR)
  *          [--shard-size N] (also ARCHIVE_SEARCH_SHARD_SIZE)
  */
@@ -24,8 +25,8 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'astro/zod';
 import { parse } from 'yaml';
+import { namesSchema, searchAliases } from './names/curated.ts';
 import { aliasTable, expandHtml, type AliasTable } from '../src/lib/search/aliases.ts';
 import { foldTransliteration } from '../src/lib/search/fold.ts';
 import {
@@ -57,24 +58,25 @@ export function pageUrl(site: string, file: string): string {
   return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
-const ALIASES_FILE = path.resolve(repo, 'content/curated/aliases.yaml');
+const ALIASES_FILE = path.resolve(repo, 'content/curated/names.yaml');
 
-const aliasesSchema = z.object({
-  aliases: z
-    .array(z.object({ name: z.string().trim().min(1), spellings: z.array(z.string().trim().min(1)).min(1) }))
-    .default([]),
-});
-
-/** The curated alias list; a missing file means no aliases, a malformed one stops the build. */
+/** The curated names' spellings; a missing file means no aliases, a malformed one stops the build. */
 export async function loadAliases(file = ALIASES_FILE): Promise<AliasTable> {
+  return (await loadSpellings(file)).table;
+}
+
+/** The alias table and, for the shards' digest, the spellings it holds (not the whole names file:
+ * an edit to the ban list or the threshold does not re-index the archive). */
+async function loadSpellings(file: string): Promise<{ table: AliasTable; key: string }> {
   const text = await readAliasFile(file);
-  const result = aliasesSchema.safeParse(parse(text, { schema: 'core' }) ?? {});
+  const result = namesSchema.safeParse(parse(text, { schema: 'core' }) ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`${file}: error: ${issue?.path.join('.') || '(root)'}: ${issue?.message} (curated-file)`);
   }
   try {
-    return aliasTable(result.data.aliases);
+    const spellings = searchAliases(result.data);
+    return { table: aliasTable(spellings), key: JSON.stringify(spellings) };
   } catch (error) {
     throw new Error(`${file}: error: ${(error as Error).message} (curated-file)`, { cause: error });
   }
@@ -194,10 +196,11 @@ async function scanPages(site: string, output: string, cache: string): Promise<I
 }
 
 /** Everything besides the pages that shapes an index: this code, the folding and alias modules,
- * the alias table and Pagefind's version. */
-async function pipelineDigest(aliasesFile: string): Promise<string> {
+ * the names' spellings and Pagefind's version. */
+async function pipelineDigest(spellings: string): Promise<string> {
   const sources = [
     'scripts/pagefind.ts',
+    'scripts/names/curated.ts',
     'src/lib/search/fold.ts',
     'src/lib/search/aliases.ts',
     'src/lib/search/shards.ts',
@@ -208,7 +211,7 @@ async function pipelineDigest(aliasesFile: string): Promise<string> {
   ) as {
     version: string;
   };
-  return sha256(version, await readAliasFile(aliasesFile), ...texts);
+  return sha256(version, spellings, ...texts);
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -340,11 +343,9 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   const aliasesFile = options.aliasesFile ?? ALIASES_FILE;
   const log = options.log ?? ((line: string) => console.log(line));
   const target = options.shardSize ?? DEFAULT_SHARD_PAGES;
-  const [aliases, pipeline, pages] = await Promise.all([
-    loadAliases(aliasesFile),
-    pipelineDigest(aliasesFile),
-    scanPages(site, output, cache),
-  ]);
+  const [spellings, pages] = await Promise.all([loadSpellings(aliasesFile), scanPages(site, output, cache)]);
+  const aliases = spellings.table;
+  const pipeline = await pipelineDigest(spellings.key);
   const byUrl = new Map(pages.map((p) => [p.url, p]));
   const plan = planShards(pages, target);
   // Read by the Pagefind service when it starts (the first createIndex below; close() ends it).

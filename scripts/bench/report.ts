@@ -1,6 +1,7 @@
 /** The bench's result: its JSON shape, the budgets it is checked against, and the Markdown table. */
 import os from 'node:os';
 import type { PhaseResult } from './measure.ts';
+import type { NamesCost } from './names.ts';
 import type { QueryResult } from './search.ts';
 
 /** `246 / 60 / 27 / 180 / 0 / 14`: a first search's Pagefind bytes by kind, in kB. */
@@ -22,6 +23,8 @@ export interface BenchResult {
   baseline: PhaseResult[];
   /** Phases of the rebuilds after one raw file was added, then changed, then another deleted. */
   edits: { added: PhaseResult[]; changed: PhaseResult[]; deleted: PhaseResult[] };
+  /** What the ingest's names finder costs per 1,000 articles, one thread (scripts/bench/names.ts). */
+  names?: NamesCost;
   sizes: { distBytes: number; pagefindBytes: number; baselineDistBytes: number };
   search: QueryResult[];
   budgets: Budget[];
@@ -140,6 +143,11 @@ export function markdown(r: BenchResult): string {
     r.edits.added.length
       ? `One-file rebuilds, share of cold: added ${percent(seconds(r.edits.added), cold)}, changed ${percent(seconds(r.edits.changed), cold)}, deleted ${percent(seconds(r.edits.deleted), cold)}.`
       : 'No one-file rebuilds in this run (--no-edits).',
+    ...(r.names
+      ? [
+          `Names per 1,000 articles (${r.names.articles} measured, one thread): curated names only ${fmt(r.names.curatedOnlyMs / 1000, 2)} s, in full (with the language library) ${fmt(r.names.fullMs / 1000, 2)} s; ${r.names.namesPerArticle} names an article.`,
+        ]
+      : []),
     `Sizes: dist/ ${fmt(r.sizes.distBytes / 1e6)} MB (fastest path ${fmt(r.sizes.baselineDistBytes / 1e6)} MB), Pagefind index ${fmt(r.sizes.pagefindBytes / 1e6)} MB.`,
     '',
     ...(r.search.length

@@ -9,6 +9,8 @@ import { folderDefaults, type FolderDefaults } from './folders.ts';
 import { deriveFromTree } from './derived.ts';
 import { bodyMdast, withFrontmatter } from './mdast.ts';
 import type { Block, Diagnostic, Header, Removed } from './model.ts';
+import type { ArticleName } from '../names/find.ts';
+import { articleNames } from './names.ts';
 import { recognise, RecogniseError } from './recognise.ts';
 import type { RepeatedSets } from './repeated.ts';
 import { folderOf } from './repeated.ts';
@@ -23,6 +25,8 @@ export type IngestResult =
       data: ArticleData;
       mdx: string;
       paragraphIds: string[];
+      /** The names it mentions, by paragraph (scripts/names/find.ts). */
+      names: ArticleName[];
       encoding: Encoding;
       removed: Removed[];
       diagnostics: Diagnostic[];
@@ -164,6 +168,7 @@ export function ingestBytes(
       data: checked.data,
       mdx,
       paragraphIds: derived.paragraphIds,
+      names: articleNames(body, derived.paragraphIds, curated.names),
       encoding,
       removed,
       diagnostics,

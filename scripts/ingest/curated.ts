@@ -10,6 +10,8 @@ import type { VFileMessage } from 'vfile-message';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { articleFields } from '../../src/schema/article.ts';
+import { compileMatcher } from '../names/matcher.ts';
+import { namesSchema, type CuratedNames } from '../names/curated.ts';
 import { toMessage } from './reporter.ts';
 
 const name = z.string().trim().min(1);
@@ -65,6 +67,8 @@ export interface Curated {
   corrections: Corrections;
   folders: Folders;
   boilerplate: BoilerplateSettings;
+  /** names.yaml: the names index's curated entries, ban list and threshold (scripts/names/). */
+  names: CuratedNames;
 }
 
 /** A curated file that cannot be used: the whole run stops, naming the file and the key. */
@@ -101,18 +105,29 @@ async function load<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   return result.data;
 }
 
+/** A spelling listed under two names stops the run: which one a paragraph means would be a guess. */
+function checkNames(file: string, names: CuratedNames): void {
+  try {
+    compileMatcher(names);
+  } catch (error) {
+    throw new CuratedError(file, (error as Error).message);
+  }
+}
+
 /** A curated file a user may leave out: absent means its defaults. */
 async function loadOptional<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   return existsSync(file) ? load(file, schema) : schema.parse({});
 }
 
 export async function loadCurated(dir: string): Promise<Curated> {
-  const [registry, vocabulary, corrections, folders, boilerplate] = await Promise.all([
+  const [registry, vocabulary, corrections, folders, boilerplate, names] = await Promise.all([
     load(path.join(dir, 'registry.yaml'), registrySchema),
     load(path.join(dir, 'tags.yaml'), vocabularySchema),
     load(path.join(dir, 'corrections.yaml'), correctionSchema),
     loadOptional(path.join(dir, 'folders.yaml'), folderSchema),
     loadOptional(path.join(dir, 'boilerplate.yaml'), boilerplateSchema),
+    loadOptional(path.join(dir, 'names.yaml'), namesSchema),
   ]);
-  return { registry, vocabulary, corrections, folders, boilerplate };
+  checkNames(path.join(dir, 'names.yaml'), names);
+  return { registry, vocabulary, corrections, folders, boilerplate, names };
 }

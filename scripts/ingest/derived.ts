@@ -35,8 +35,13 @@ class Texts {
   }
 }
 
+/** The text of a node as the page shows it, footnote marks left out (for one-off use: the names finder). */
+export function textOf(node: Node): string {
+  return new Texts().of(node);
+}
+
 /** The paragraph targets of the rendered page in document order (see src/lib/paragraph-id.ts): root and caption paragraphs, list items. */
-function targets(node: Node, found: Node[] = []): Node[] {
+export function targets(node: Node, found: Node[] = []): Node[] {
   if (node.type === 'paragraph' || node.type === 'listItem') found.push(node);
   else if (node.type !== 'heading' && 'children' in node)
     for (const child of node.children as Node[]) targets(child, found);

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CachedName } from '../names/find.ts';
 
 export const MANIFEST_NAME = '.ingest-manifest.json';
 
@@ -21,6 +22,11 @@ export interface ManifestEntry {
   ids: string[];
   /** The page's tags, to name tags that land on over half of the archive without re-reading it. */
   tags: string[];
+  /**
+   * The names the article mentions and the ids of the paragraphs that do (no excerpts: the index
+   * keeps those of the names it keeps), so the names index is rebuilt without re-reading it.
+   */
+  names: CachedName[];
 }
 
 export interface Manifest {
@@ -42,5 +48,9 @@ export async function readManifest(output: string): Promise<Manifest | undefined
 
 export function manifestText(manifest: Manifest): string {
   const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return `${JSON.stringify({ version: manifest.version, files }, null, 2)}\n`;
+  // One line a file: a manifest of the whole archive stays a fraction of its articles' size.
+  const lines = Object.entries(files).map(
+    ([file, entry]) => `${JSON.stringify(file)}:${JSON.stringify(entry)}`,
+  );
+  return `{"version":${JSON.stringify(manifest.version)},"files":{\n${lines.join(',\n')}\n}}\n`;
 }

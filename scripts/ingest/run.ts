@@ -6,7 +6,17 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
-import { loadCurated } from './curated.ts';
+import { loadCurated, type Curated } from './curated.ts';
+import {
+  buildNamesIndex,
+  freshExcerpts,
+  previousExcerpts,
+  readNamesIndex,
+  writeNamesIndex,
+  type FoundNameReport,
+  type NamesIndexBuild,
+} from '../names/index.ts';
+import { cachedName, type ArticleName, type CachedName } from '../names/find.ts';
 import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { Diagnostic, Removed } from './model.ts';
 import { Pool, type Thread } from './parallel.ts';
@@ -56,6 +66,8 @@ export interface IngestReport {
   deleted: string[];
   /** Corpus-wide boilerplate found per folder: each sentence and the number of files it occurs in. */
   repeated: RepeatedSets;
+  /** Names the language library found that content/curated/names.yaml does not list, kept (over its threshold). */
+  names: FoundNameReport[];
   files: FileReport[];
 }
 
@@ -69,6 +81,10 @@ interface Accepted {
   tags: string[];
   /** The thread that ingested it and keeps its page; undefined for a page reused from the previous run. */
   thread?: Thread;
+  /** The names it mentions (paragraph ids only, as the manifest keeps them). */
+  names: CachedName[];
+  /** This run's names with their excerpts; undefined for a page reused from the previous run. */
+  found?: ArticleName[];
 }
 
 async function listRaw(dir: string): Promise<string[]> {
@@ -172,7 +188,7 @@ function sortFiles(options: IngestOptions, rawFiles: string[], scan: Scan, reusa
     const old = reusable[rawFile];
     const same = old?.hash === hash && old.repeated === scan.repeatedHashes.get(folderOf(rawFile));
     if (same && existsSync(path.join(options.output, `${old.slug}.mdx`)))
-      reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags });
+      reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags, names: old.names });
     else jobs.push(rawFile);
   }
   return { reused, jobs };
@@ -210,6 +226,8 @@ async function ingestFiles(
       thread,
       ids: result.paragraphIds,
       tags: result.data.tags,
+      names: result.names.map(cachedName),
+      found: result.names,
       base: baseSlug(result.data.title, result.data.dateStart, rawFile),
     });
   });
@@ -275,6 +293,7 @@ async function writePages(
       slug,
       ids: item.ids,
       tags: item.tags,
+      names: item.names,
     };
     if (item.thread === undefined) moveReused(options, item, slug, previous);
     else {
@@ -327,6 +346,49 @@ function summarise(files: FileReport[], deleted: string[]): IngestReport['summar
   };
 }
 
+/**
+ * The archive-wide names index, from the manifest's per-article names (scripts/names/index.ts).
+ * Excerpts come from this run's ingest, else from the previous index; the few articles neither has
+ * (a name newly over the threshold in an unchanged article) are ingested again for theirs.
+ */
+async function indexNames(
+  options: IngestOptions,
+  curated: Curated,
+  scan: Scan,
+  accepted: Accepted[],
+  live: Manifest['files'],
+  pool: Pool,
+): Promise<NamesIndexBuild> {
+  const slugOf = (item: Accepted) => live[item.rawFile]!.slug;
+  let fresh = freshExcerpts(accepted.flatMap((a) => (a.found ? [{ slug: slugOf(a), names: a.found }] : [])));
+  const previous = previousExcerpts(readNamesIndex(options.output) ?? { names: [] });
+  const build = () =>
+    buildNamesIndex(
+      Object.values(live),
+      curated.names,
+      (slug, source, group, id) => fresh(slug, source, id) ?? previous(group, slug, id),
+    );
+  let names = build();
+  const again = accepted.filter((a) => !a.found && names.missing.has(slugOf(a)));
+  if (again.length > 0) {
+    const results = await pool.ingest(
+      again.map((a) => a.rawFile),
+      scan.repeated,
+      INGEST_BATCH,
+    );
+    const before = fresh;
+    const more = freshExcerpts(
+      results.flatMap(({ result }, i) =>
+        result.ok ? [{ slug: slugOf(again[i]!), names: result.names }] : [],
+      ),
+    );
+    fresh = (slug, source, id) => before(slug, source, id) ?? more(slug, source, id);
+    names = build();
+  }
+  writeNamesIndex(options.output, names.index);
+  return names;
+}
+
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const rawFiles = await listRaw(options.input);
   // Started first: the workers load their modules while this thread reads the curated data and manifest.
@@ -364,6 +426,7 @@ async function runWith(options: IngestOptions, rawFiles: string[], pool: Pool): 
   const live = await writePages(options, scan, accepted, previous, reports, pool);
   const deleted = await deleteStale(options, previous, live);
   await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
+  const names = await indexNames(options, curated, scan, accepted, live, pool);
 
   const files = [...reports.values()].sort((a, b) => (a.rawFile < b.rawFile ? -1 : 1));
   return {
@@ -372,6 +435,7 @@ async function runWith(options: IngestOptions, rawFiles: string[], pool: Pool): 
     summary: summarise(files, deleted),
     deleted,
     repeated: scan.repeated,
+    names: names.found,
     files,
   };
 }

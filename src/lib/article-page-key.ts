@@ -5,7 +5,7 @@
  * digest, which covers front-matter, body and the render pipeline's version), the articles it links
  * to with their titles and dates (related, earlier/later in the archive and in the series: their
  * digests), and the URLs of its tag, source, series and editor pages (a new term can change another
- * term's slug). Adding one article thus re-renders it and the pages that now link to it, not the rest.
+ * term's slug), and the names it lists (a name crossing the archive's threshold appears on it). Adding one article thus re-renders it and the pages that now link to it, not the rest.
  */
 import { createHash } from 'node:crypto';
 import type { Archive, Article, SourceEntry } from './archive/archive.ts';
@@ -17,7 +17,12 @@ type Entry = SourceEntry & { digest?: string | number };
 const linked = (article: Article<Entry> | undefined): [string, string] | null =>
   article ? [article.id, String(article.entry.digest ?? '')] : null;
 
-export function articlePageKey<E extends Entry>(archive: Archive<E>, article: Article<E>): string {
+/** `names`: the names the page lists (src/lib/names/), as their URL segment, name and kind. */
+export function articlePageKey<E extends Entry>(
+  archive: Archive<E>,
+  article: Article<E>,
+  names: readonly (readonly string[])[] = [],
+): string {
   const { data } = article;
   const { facets } = archive;
   const neighbours = archive.neighbours(article);
@@ -30,6 +35,7 @@ export function articlePageKey<E extends Entry>(archive: Archive<E>, article: Ar
     source: data.source && facets.sources.byName.get(data.source)?.url,
     seriesUrl: data.series && facets.series.byName.get(data.series)?.url,
     editor: data.editor && facets.editors.byName.get(data.editor)?.url,
+    names,
   };
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }

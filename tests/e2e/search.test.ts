@@ -112,7 +112,7 @@ describe('names', () => {
   });
 });
 
-describe('aliases (content/curated/aliases.yaml)', () => {
+describe('aliases (content/curated/names.yaml)', () => {
   it('Ghaani finds every article that prints Qa’ani, and each link lands on it highlighted', async () => {
     const { context, page } = await newPage({ viewport: { width: 390, height: 600 } });
     await searchFor(page, 'Ghaani');

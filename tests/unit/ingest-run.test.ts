@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runIngest } from '../../scripts/ingest/run.ts';
+import { NAMES_FILE, type NamesIndex } from '../../src/lib/names/index-file.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const curated = path.join(root, 'content/curated');
@@ -38,6 +39,44 @@ const snapshot = (dir: string) =>
   );
 
 describe('ingest runs', () => {
+  it(
+    'gives an unchanged article the excerpts of a name newly kept, as a cold ingest does',
+    { timeout: 60_000 },
+    async () => {
+      const story = (title: string, ...paragraphs: string[]) =>
+        [title, '', ...paragraphs.flatMap((p) => [p, ''])].join('\n');
+      writeFileSync(
+        path.join(input, 'smithers-1.txt'),
+        story(
+          'Harbour works begin',
+          'The harbour master John Smithers said on Monday that the works would begin soon.',
+          'Later in the week, the engineers met John Smithers at the old quay to agree the plans.',
+        ),
+      );
+      await ingest();
+      const index = () => JSON.parse(readFileSync(path.join(output, NAMES_FILE), 'utf8')) as NamesIndex;
+      expect(index().names.some((n) => n.name === 'John Smithers')).toBe(false);
+      // A third mention, in a new file: the name is kept, and the unchanged file was never read for excerpts.
+      writeFileSync(
+        path.join(input, 'smithers-2.txt'),
+        story(
+          'Quay reopens',
+          'The quay reopened on Friday, the harbour master John Smithers told reporters.',
+        ),
+      );
+      await ingest();
+      const warm = index();
+      const smithers = warm.names.find((n) => n.name === 'John Smithers')!;
+      expect(smithers.mentions).toBe(3);
+      expect(smithers.articles.flatMap((a) => a.paragraphs.map(([, excerpt]) => excerpt))).toEqual(
+        expect.arrayContaining([expect.stringContaining('met John Smithers at the old quay')]),
+      );
+      rmSync(output, { recursive: true });
+      await ingest();
+      expect(warm).toEqual(index());
+    },
+  );
+
   it('gives byte-identical output for the same input', async () => {
     await ingest();
     const first = snapshot(output);
@@ -191,7 +230,8 @@ describe('the ingest command', () => {
     expect(JSON.parse(readFileSync(path.join(work, 'report.json'), 'utf8')).summary.files).toBe(6);
   });
 
-  it('exits non-zero with --strict when a file is rejected or warned about', () => {
+  // Two runs of the CLI, each loading the names library (compromise, ~0.5 s): over the default 5 s on a busy machine.
+  it('exits non-zero with --strict when a file is rejected or warned about', { timeout: 30_000 }, () => {
     writeFileSync(path.join(input, 'empty.txt'), '');
     expect(run().status).toBe(0);
     const strict = run('--strict', '--force');

@@ -148,7 +148,7 @@ describe.each(Object.keys(LAYOUTS))('%s', (layout) => {
       },
     );
 
-    it('finds every spelling through the curated aliases (content/curated/aliases.yaml)', async () => {
+    it('finds every spelling through the curated aliases (content/curated/names.yaml)', async () => {
       expect((await urls({ q: 'Ghaani' })).sort()).toEqual([
         '/articles/curly/',
         '/articles/modifier/',

@@ -1,5 +1,5 @@
 /**
- * Names whatever the spelling. A curated list (content/curated/aliases.yaml) names each person
+ * Names whatever the spelling. A curated list (content/curated/names.yaml) names each person
  * with the spellings sources use: `Esmail Qa’ani`, `Qaani`, `Ghaani`. When the search index is
  * built (scripts/pagefind.ts), a paragraph of the indexed copy that prints one spelling gets, at
  * its end, every word of every spelling, each prefixed with ALIAS_MARK (U+2063, an invisible

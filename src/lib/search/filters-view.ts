@@ -7,6 +7,7 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   tag: 'Tag',
   year: 'Year',
   editor: 'Editor',
+  name: 'Name',
 };
 
 export interface FilterOption {

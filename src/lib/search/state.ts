@@ -4,7 +4,7 @@
  */
 import { foldTransliteration } from './fold.ts';
 
-export const FILTER_KEYS = ['source', 'series', 'tag', 'year', 'editor'] as const;
+export const FILTER_KEYS = ['source', 'series', 'tag', 'year', 'editor', 'name'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type Sort = (typeof SORTS)[number];

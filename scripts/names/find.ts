@@ -1,0 +1,372 @@
+/**
+ * The names one article mentions, paragraph by paragraph: first the curated names (one compiled
+ * matcher, matcher.ts), then what the language library (compromise) calls a person, organisation or
+ * place among the runs of capitalised words left over. The library reads only those runs, each with
+ * the two words before it (`foreign minister Javad Zarif`), not the whole text: tagging every word
+ * of every article costs ~140 ms an article, the runs a few; and the same run in the same words is
+ * tagged once per thread (the result is a function of the phrase alone, so the output is the same).
+ *
+ * Pure apart from that memo: the same paragraphs give the same names.
+ */
+import { createRequire } from 'node:module';
+import { sentenceStarts } from '../../src/lib/sentences.ts';
+import type { CuratedNames, NameKind } from './curated.ts';
+import { compileMatcher, matchCurated, type Matcher } from './matcher.ts';
+import { isTitleWord, titleLength } from './titles.ts';
+import { wordsOf, type Word } from './words.ts';
+
+/** A name in one article: where it occurs and a short excerpt of each paragraph there. */
+export interface ArticleName {
+  /** The curated entry's name, or the spelling found with its titles left out. */
+  name: string;
+  kind: NameKind;
+  /** The curated list knows it. */
+  curated: boolean;
+  /** Paragraph id → the sentence that names it there (clipped), in document order. */
+  paragraphs: [id: string, excerpt: string][];
+}
+
+/** A name as the ingest manifest keeps it: its paragraphs' ids only; excerpts are made for the names kept. */
+export interface CachedName extends Omit<ArticleName, 'paragraphs'> {
+  paragraphs: string[];
+}
+
+export const cachedName = (name: ArticleName): CachedName => ({
+  ...name,
+  paragraphs: name.paragraphs.map(([id]) => id),
+});
+
+export interface Paragraph {
+  id: string;
+  text: string;
+}
+
+/**
+ * Lower-case words that may join a name's capitalised words: `Ministry of Foreign Affairs`, `Abu al Fadl`.
+ * Not `and` or `the`: `Iraq and the Persian Gulf` is two names far more often than one.
+ */
+const CONNECTORS = new Set(['of', 'for', 'al', 'el', 'bin', 'ibn', 'de', 'la', 'du', 'van', 'von', 'der']);
+
+const EXCERPT_MAX = 200;
+
+/**
+ * Words capitalised only because a sentence starts with them: a run of one of these alone is never
+ * a name, so the library is not asked (most one-word runs are these).
+ */
+const SENTENCE_WORDS = new Set(
+  (
+    'a about according after again against also although among an and another any as at because before ' +
+    'both but by despite during each either even every few following for from further he her here his ' +
+    'how however i if in instead into it its last later many meanwhile more moreover most much my ' +
+    'neither no nor not now of on once one only or other our over several she since so some such than ' +
+    'that the their then there therefore these they this those though through thus to today under ' +
+    'unlike until we what when where whether which while who why with within without yesterday yet you'
+  ).split(' '),
+);
+
+type Nlp = typeof import('compromise').default;
+let loaded: Nlp | undefined;
+
+/** The library, loaded on first use (~0.5 s a thread): a run with curated names only never pays for it. */
+const nlp = (): Nlp => (loaded ??= createRequire(import.meta.url)('compromise') as Nlp);
+
+/** Per curated list (one per run): its matcher, the library's extra words, and the phrases tagged so far. */
+interface Prepared {
+  matcher: Matcher;
+  lexicon: Record<string, string>;
+  lexiconAdded: boolean;
+  tagged: Map<string, Tagged[]>;
+}
+const prepared = new WeakMap<CuratedNames, Prepared>();
+const MEMO_MAX = 200_000;
+
+function prepare(curated: CuratedNames): Prepared {
+  let ready = prepared.get(curated);
+  if (ready) return ready;
+  // compromise adds these words to its lexicon for the whole thread: one curated list per process.
+  const lexicon = Object.fromEntries(curated.givenNames.map((name) => [name.toLowerCase(), 'FirstName']));
+  prepared.set(
+    curated,
+    (ready = { matcher: compileMatcher(curated), lexicon, lexiconAdded: false, tagged: new Map() }),
+  );
+  return ready;
+}
+
+interface Tagged {
+  text: string;
+  kind: NameKind;
+}
+
+/** Runs of capitalised words (connectors inside), never across punctuation or a curated name. */
+function capitalRuns(words: readonly Word[], taken: readonly boolean[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (taken[i] || !words[i]!.capital) {
+      i++;
+      continue;
+    }
+    let end = i + 1; // one past the last capitalised word
+    let j = i;
+    while (words[j]!.joined && j + 1 < words.length && !taken[j + 1]) {
+      const next = words[j + 1]!;
+      if (next.capital) end = j + 2;
+      else if (!CONNECTORS.has(next.key)) break;
+      j++;
+    }
+    runs.push([i, end]);
+    i = Math.max(end, j + 1);
+  }
+  return runs;
+}
+
+type Doc = ReturnType<Nlp>;
+type Selection = { out(format: 'array'): unknown };
+
+const KINDS: [NameKind, (doc: Doc) => Selection][] = [
+  ['person', (doc) => doc.people()],
+  ['organisation', (doc) => doc.organizations()],
+  ['place', (doc) => doc.places()],
+];
+
+/** What the library calls the names in one phrase (its own sentence of a batch). */
+function taggedOf(doc: Doc, starts: readonly number[]): Tagged[][] {
+  const found: Tagged[][] = starts.map(() => []);
+  const seen: Set<string>[] = starts.map(() => new Set());
+  for (const [kind, select] of KINDS) {
+    const matches = (select(doc) as unknown as { json(o: object): Match[] }).json({ offset: true });
+    for (const { text, offset } of matches) {
+      let i = starts.length - 1;
+      while (i > 0 && starts[i]! > offset.start) i--;
+      if (seen[i]!.has(text)) continue;
+      seen[i]!.add(text);
+      found[i]!.push({ text, kind });
+    }
+  }
+  return found;
+}
+
+interface Match {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+/**
+ * What the library calls the names in each phrase, memoised, since runs repeat across articles.
+ * The phrases not yet known are tagged in one call, one a line: the library reads each line as a
+ * sentence of its own (a phrase's names never depend on its neighbours, which the unit tests pin),
+ * and one call costs far less than one a phrase. Should its sentences not line up with the lines,
+ * each phrase is tagged alone.
+ */
+function tagPhrases(phrases: readonly string[], ready: Prepared): Tagged[][] {
+  const { tagged } = ready;
+  const fresh = [...new Set(phrases.filter((p) => !tagged.has(p)))];
+  if (fresh.length > 0) {
+    if (!ready.lexiconAdded) nlp().addWords(ready.lexicon);
+    ready.lexiconAdded = true;
+    if (tagged.size + fresh.length > MEMO_MAX) tagged.clear();
+    const starts: number[] = [];
+    let at = 0;
+    for (const phrase of fresh) {
+      starts.push(at);
+      at += phrase.length + 1;
+    }
+    const doc = nlp()(fresh.join('\n'));
+    const results =
+      doc.sentences().length === fresh.length
+        ? taggedOf(doc, starts)
+        : fresh.map((phrase) => taggedOf(nlp()(phrase), [0])[0]!);
+    fresh.forEach((phrase, i) => tagged.set(phrase, results[i]!));
+  }
+  return phrases.map((phrase) => tagged.get(phrase)!);
+}
+
+/** A found spelling as a name: its own words only, titles (for people) and stray words left out. */
+function cleanName(text: string, kind: NameKind): string | undefined {
+  let words = wordsOf(text);
+  if (kind === 'person') words = words.slice(titleLength(words.map((w) => w.key)));
+  while (words.length > 0 && (!words[0]!.capital || words[0]!.key === 'the')) words = words.slice(1);
+  while (words.length > 0 && !words.at(-1)!.capital) words = words.slice(0, -1);
+  if (words.length === 0 || words.every((w) => isTitleWord(w.key))) return undefined;
+  if (words.length === 1 && words[0]!.key.length < 3) return undefined;
+  // A lone `al-Mayadin` is a newspaper or a place as often as a surname: only a full name says person.
+  if (kind === 'person' && words.length === 1 && !/^\p{Lu}/u.test(words[0]!.text)) return undefined;
+  return words.map((w) => w.text).join(' ');
+}
+
+/** Where each sentence of a text starts, and its end. */
+const sentenceBounds = (text: string): number[] => [0, ...sentenceStarts(text), text.length];
+
+/** The sentence around offset `at`, clipped around it to about EXCERPT_MAX characters. */
+export function excerptAt(text: string, at: number, starts = sentenceBounds(text)): string {
+  let s = 0;
+  while (s + 2 < starts.length && starts[s + 1]! <= at) s++;
+  const sentence = text
+    .slice(starts[s], starts[s + 1])
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (sentence.length <= EXCERPT_MAX) return sentence;
+  const local = Math.max(0, at - starts[s]! - EXCERPT_MAX / 3);
+  const from = local === 0 ? 0 : sentence.indexOf(' ', local) + 1;
+  const cut = sentence.slice(from, from + EXCERPT_MAX);
+  const end = from + EXCERPT_MAX >= sentence.length ? cut : cut.slice(0, cut.lastIndexOf(' '));
+  return `${from > 0 ? '…' : ''}${end}${end.length < sentence.length - from ? '…' : ''}`;
+}
+
+interface Hit {
+  name: string;
+  kind: NameKind;
+  curated: boolean;
+  at: number;
+}
+
+/**
+ * A person the library cut short (`Brig. Gen. Abolfazi` of `Brig. Gen. Abolfazi Shekarchi`, `al-Ajouri`
+ * of `Akram al-Ajouri`): when the run is capitalised words only, the whole run is the name.
+ */
+function extended(person: string, run: string): string {
+  return run.includes(person) &&
+    /^\p{Lu}?[\p{L}’'.-]*(?: \p{Lu}?[\p{L}’'.-]*)*$/u.test(run) &&
+    !/ (?:of|and|for|the) /u.test(` ${run} `)
+    ? run
+    : person;
+}
+
+/** An organisation the library cut short (`International Association` of `… for Muslim Awakening`): the run is its name. */
+function wholeRun(organisation: string, run: string): string {
+  return run.includes(organisation) && run.split(' ').length <= 8 ? run : organisation;
+}
+
+/** A run of capitalised words as the library reads it: with the lower-case words just before it. */
+interface Run {
+  /** The run's text, white space as single spaces. */
+  run: string;
+  phrase: string;
+  /** Where the run starts in the paragraph. */
+  start: number;
+}
+
+function runOf(text: string, words: readonly Word[], [from, to]: [number, number]): Run {
+  const context = words
+    .slice(Math.max(0, from - 2), from)
+    .filter((w, i, all) => !w.capital && all.slice(i).every((x) => x.joined))
+    .map((w) => w.text);
+  const run = text.slice(words[from]!.start, words[to - 1]!.end).replace(/\s+/gu, ' ');
+  return { run, phrase: [...context, run].join(' '), start: words[from]!.start };
+}
+
+/** The library's names in one run, located in the paragraph; a curated spelling counts for its entry. */
+function hitsOfRun({ run, start }: Run, tagged: readonly Tagged[], matcher: Matcher): Hit[] {
+  const hits: Hit[] = [];
+  for (const { text, kind } of tagged) {
+    const whole =
+      kind === 'person' ? extended(text, run) : kind === 'organisation' ? wholeRun(text, run) : text;
+    const name = cleanName(whole, kind);
+    if (name === undefined) continue;
+    const offset = run.indexOf(name.split(' ')[0]!);
+    const hit: Hit = { name, kind, curated: false, at: start + Math.max(0, offset) };
+    // A found spelling that is a curated one (`Gen. Qaani` once the title is off) counts for the entry.
+    const entry = matcher.entryOf(
+      wordsOf(name)
+        .map((w) => w.key)
+        .join(' '),
+    );
+    hits.push(entry ? { ...hit, name: entry.name, kind: entry.kind, curated: true } : hit);
+  }
+  return hits;
+}
+
+/**
+ * `TEHRAN –`, `KISH —`: the words in capitals before a dash that open a news story say where it was
+ * filed, not whom it is about; counted, the capital would be "mentioned" by nearly every article.
+ */
+function datelineLength(text: string, words: readonly Word[]): number {
+  let n = 0;
+  while (n < words.length && n < 4 && words[n]!.upper && words[n]!.key.length > 1) n++;
+  return n > 0 && /^[\s,]*[-–—]/u.test(text.slice(words[n - 1]!.end)) ? n : 0;
+}
+
+/** A paragraph's curated names, and the runs of capitalised words they leave for the library. */
+function scanParagraph(
+  paragraph: Paragraph,
+  matcher: Matcher,
+  library: boolean,
+): { hits: Hit[]; runs: Run[] } {
+  const words = wordsOf(paragraph.text);
+  const dateline = datelineLength(paragraph.text, words);
+  const taken = words.map((_, i) => i < dateline);
+  const hits: Hit[] = matchCurated(words, matcher)
+    .filter((m) => m.from >= dateline)
+    .map((m) => {
+      for (let i = m.from; i < m.to; i++) taken[i] = true;
+      return { name: m.entry.name, kind: m.entry.kind, curated: true, at: words[m.from]!.start };
+    });
+  const runs = library
+    ? capitalRuns(words, taken)
+        .filter(([from, to]) => to - from > 1 || !SENTENCE_WORDS.has(words[from]!.key))
+        .map((r) => runOf(paragraph.text, words, r))
+    : [];
+  return { hits, runs };
+}
+
+/** Each paragraph's hits: its curated names, then the library's in its runs, the whole article's runs tagged at once. */
+function hitsOf(paragraphs: readonly Paragraph[], ready: Prepared, library: boolean): Hit[][] {
+  const scanned = paragraphs.map((p) => scanParagraph(p, ready.matcher, library));
+  const tagged = tagPhrases(
+    scanned.flatMap((s) => s.runs.map((r) => r.phrase)),
+    ready,
+  );
+  let next = 0;
+  return scanned.map(({ hits, runs }) => [
+    ...hits,
+    ...runs.flatMap((run) => hitsOfRun(run, tagged[next++]!, ready.matcher)),
+  ]);
+}
+
+export interface FindOptions {
+  /** Run the language library (else curated names only); names.yaml's `library` by default. */
+  library?: boolean;
+}
+
+export function findNames(
+  paragraphs: readonly Paragraph[],
+  curated: CuratedNames,
+  options: FindOptions = {},
+): ArticleName[] {
+  const ready = prepare(curated);
+  const byName = new Map<string, ArticleName>();
+  const perParagraph = hitsOf(paragraphs, ready, options.library ?? curated.library);
+  paragraphs.forEach((paragraph, p) => {
+    const hits = perParagraph[p]!;
+    const bounds = hits.length > 0 ? sentenceBounds(paragraph.text) : [];
+    for (const hit of hits) {
+      const key = `${hit.kind}\u0000${hit.name}`;
+      let entry = byName.get(key);
+      if (!entry)
+        byName.set(key, (entry = { name: hit.name, kind: hit.kind, curated: hit.curated, paragraphs: [] }));
+      if (entry.paragraphs.at(-1)?.[0] !== paragraph.id)
+        entry.paragraphs.push([paragraph.id, excerptAt(paragraph.text, hit.at, bounds)]);
+    }
+  });
+  const order = new Map(paragraphs.map((p, i) => [p.id, i]));
+  const names = mergeSurnames([...byName.values()]);
+  for (const name of names) name.paragraphs.sort(([a], [b]) => order.get(a)! - order.get(b)!);
+  return names.sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0,
+  );
+}
+
+/** Across the article's paragraphs: a lone surname joins the one full name it ends, if there is one. */
+function mergeSurnames(names: ArticleName[]): ArticleName[] {
+  const people = names.filter((n) => n.kind === 'person' && !n.curated);
+  const merged = new Map<ArticleName, ArticleName>();
+  for (const single of people.filter((n) => !n.name.includes(' '))) {
+    const full = people.filter((n) => n.name.includes(' ') && n.name.split(' ').at(-1) === single.name);
+    if (full.length === 1) merged.set(single, full[0]!);
+  }
+  for (const [single, full] of merged) {
+    const ids = new Set(full.paragraphs.map(([id]) => id));
+    full.paragraphs.push(...single.paragraphs.filter(([id]) => !ids.has(id)));
+  }
+  return names.filter((n) => !merged.has(n));
+}

@@ -1,0 +1,214 @@
+/**
+ * The archive-wide names index, built after the per-file phase from the names each article's
+ * manifest entry carries: curated entries win (their spellings were matched at ingest), a found
+ * name is keyed by its folded spelling (`Qa’ani` = `Qaani`), given the kind most of its mentions
+ * have, dropped when banned, and kept only when at least `minMentions` paragraphs name it. Written
+ * to `<output>/.names.json` only when its bytes change; the found names kept are returned for the
+ * report, so an editor can confirm, merge or ban them in content/curated/names.yaml.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { assignSlugs, hashName } from '../../src/lib/archive/slugs.ts';
+import {
+  NAMES_FILE,
+  type IndexedName,
+  type NameKind,
+  type NamesIndex,
+} from '../../src/lib/names/index-file.ts';
+import type { CuratedNames } from './curated.ts';
+import type { ArticleName, CachedName } from './find.ts';
+import { compileMatcher } from './matcher.ts';
+import { wordsOf } from './words.ts';
+
+/** URL segments of the kind filters (`/names/people/`): a name never takes one. */
+export const KIND_SEGMENTS: Record<NameKind, string> = {
+  person: 'people',
+  organisation: 'organisations',
+  place: 'places',
+};
+
+export interface FoundNameReport {
+  name: string;
+  kind: NameKind;
+  mentions: number;
+}
+
+interface Group {
+  /** `curated\u0000<name>` or the folded spelling: the same name from one run to the next. */
+  id: string;
+  curated: boolean;
+  name?: string;
+  kinds: Map<NameKind, number>;
+  spellings: Map<string, number>;
+  /** Article slug → its paragraph ids that mention the name, each with the article's name that does. */
+  articles: Map<string, [id: string, source: CachedName][]>;
+}
+
+/**
+ * The excerpt of a paragraph for a name: from this run's ingest (`source` is the article's name
+ * that mentions it there), else from the previous index (`group` is the index's name id).
+ */
+export type ExcerptOf = (slug: string, source: CachedName, group: string, id: string) => string | undefined;
+
+const foldKey = (text: string): string =>
+  wordsOf(text)
+    .map((w) => w.key)
+    .join(' ');
+
+/** The id a name of the index has from one run to the next (its group's). */
+export const groupIdOf = (name: Pick<IndexedName, 'name' | 'curated'>): string =>
+  name.curated ? `curated\u0000${name.name}` : foldKey(name.name);
+
+const byCount = <T extends string>(counts: Map<T, number>): T =>
+  [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
+
+function groupNames(articles: readonly { slug: string; names: CachedName[] }[], curated: CuratedNames) {
+  const matcher = compileMatcher(curated);
+  const banned = new Set(curated.ban.map(foldKey));
+  const groups = new Map<string, Group>();
+  for (const article of articles) {
+    for (const found of article.names) {
+      const key = foldKey(found.name);
+      const entry = found.curated ? curated.names.find((n) => n.name === found.name) : matcher.entryOf(key);
+      if (!entry && banned.has(key)) continue;
+      const id = entry ? `curated\u0000${entry.name}` : key;
+      let group = groups.get(id);
+      if (!group)
+        groups.set(
+          id,
+          (group = {
+            id,
+            curated: !!entry,
+            name: entry?.name,
+            kinds: new Map(),
+            spellings: new Map(),
+            articles: new Map(),
+          }),
+        );
+      group.kinds.set(entry?.kind ?? found.kind, (group.kinds.get(entry?.kind ?? found.kind) ?? 0) + 1);
+      group.spellings.set(found.name, (group.spellings.get(found.name) ?? 0) + found.paragraphs.length);
+      const paragraphs = group.articles.get(article.slug) ?? [];
+      const seen = new Set(paragraphs.map(([id]) => id));
+      for (const id of found.paragraphs) if (!seen.has(id)) paragraphs.push([id, found]);
+      group.articles.set(article.slug, paragraphs);
+    }
+  }
+  return groups;
+}
+
+const mentionsOf = (group: Group): number => [...group.articles.values()].reduce((n, p) => n + p.length, 0);
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * How many paragraphs must mention a found name for it to be kept: names.yaml's `minMentions`, or
+ * more in a large archive (`minMentionsPer1000Articles`), so that the pages grow slower than it.
+ */
+export const thresholdOf = (curated: CuratedNames, articles: number): number =>
+  Math.max(curated.minMentions, Math.ceil((articles * curated.minMentionsPer1000Articles) / 1000));
+
+export interface NamesIndexBuild {
+  index: NamesIndex;
+  found: FoundNameReport[];
+  /** Articles whose excerpts neither this run nor the previous index has: ingest them again and rebuild. */
+  missing: Set<string>;
+}
+
+export function buildNamesIndex(
+  articles: readonly { slug: string; names: CachedName[] }[],
+  curated: CuratedNames,
+  excerptOf: ExcerptOf,
+): NamesIndexBuild {
+  const aliasesOf = new Map(curated.names.map((n) => [n.name, n.aliases]));
+  const threshold = thresholdOf(curated, articles.length);
+  const missing = new Set<string>();
+  const excerpts = (g: Group, slug: string, paragraphs: [string, CachedName][]): [string, string][] =>
+    paragraphs.map(([id, source]) => {
+      const excerpt = excerptOf(slug, source, g.id, id);
+      if (excerpt === undefined) missing.add(slug);
+      return [id, excerpt ?? ''];
+    });
+  const kept = [...groupNames(articles, curated).values()]
+    .filter((g) => g.curated || mentionsOf(g) >= threshold)
+    .map((g) => {
+      const name = g.name ?? byCount(g.spellings);
+      const spellings = [...(aliasesOf.get(name) ?? []), ...g.spellings.keys()];
+      return {
+        name,
+        kind: byCount(g.kinds),
+        curated: g.curated,
+        aliases: [...new Set(spellings)].filter((s) => s !== name).sort(),
+        mentions: mentionsOf(g),
+        articles: [...g.articles]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([slug, paragraphs]) => ({ slug, paragraphs: excerpts(g, slug, paragraphs) })),
+      };
+    })
+    .sort((a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const slugs = assignSlugs(kept.map((n) => n.name));
+  const reserved = new Set(Object.values(KIND_SEGMENTS));
+  const names: IndexedName[] = kept.map((n) => {
+    const slug = slugs.get(n.name)!;
+    return { slug: reserved.has(slug) ? `${slug}-${hashName(n.name)}` : slug, ...n };
+  });
+  const found = names
+    .filter((n) => !n.curated)
+    .map((n) => ({ name: n.name, kind: n.kind, mentions: n.mentions }))
+    .sort((a, b) => b.mentions - a.mentions || collator.compare(a.name, b.name));
+  return { index: { names }, found, missing };
+}
+
+/** The excerpts of the names this run found, by article slug and name: only kept names' ever reach the index. */
+export function freshExcerpts(articles: Iterable<{ slug: string; names: readonly ArticleName[] }>) {
+  const bySlug = new Map<string, Map<string, Map<string, string>>>();
+  for (const { slug, names } of articles)
+    bySlug.set(slug, new Map(names.map((n) => [`${n.kind}\u0000${n.name}`, new Map(n.paragraphs)])));
+  return (slug: string, source: CachedName, id: string): string | undefined =>
+    bySlug.get(slug)?.get(`${source.kind}\u0000${source.name}`)?.get(id);
+}
+
+/** The excerpts the previous index holds, by name id, article and paragraph: a paragraph id is a hash of its text. */
+export function previousExcerpts(index: NamesIndex) {
+  const byKey = new Map<string, string>();
+  for (const name of index.names)
+    for (const article of name.articles)
+      for (const [id, excerpt] of article.paragraphs)
+        byKey.set(`${groupIdOf(name)}\u0000${article.slug}\u0000${id}`, excerpt);
+  return (group: string, slug: string, id: string): string | undefined =>
+    byKey.get(`${group}\u0000${slug}\u0000${id}`);
+}
+
+/** The previous run's index, if any. */
+export function readNamesIndex(output: string): NamesIndex | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(output, NAMES_FILE), 'utf8')) as NamesIndex;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the index beside the articles when its bytes change. */
+export function writeNamesIndex(output: string, index: NamesIndex): void {
+  const file = path.join(output, NAMES_FILE);
+  const text = `${JSON.stringify(index)}\n`;
+  let before: string | undefined;
+  try {
+    before = readFileSync(file, 'utf8');
+  } catch {
+    before = undefined;
+  }
+  if (before !== text) writeFileSync(file, text);
+}
+
+const SHOWN = 20;
+
+/** The console line naming the found names kept, most mentioned first; all of them are in the JSON report. */
+export function foundNamesLine(found: readonly FoundNameReport[], reportFile: string): string | undefined {
+  if (found.length === 0) return undefined;
+  const list = found
+    .slice(0, SHOWN)
+    .map((n) => `"${n.name}" (${n.kind}, ${n.mentions})`)
+    .join(', ');
+  const more = found.length > SHOWN ? `, and ${found.length - SHOWN} more in ${reportFile}` : '';
+  return `ingest: info: ${found.length} name(s) found that content/curated/names.yaml does not list, kept over its minMentions: ${list}${more}; confirm, merge or ban them there  (name-found)`;
+}
