@@ -3,7 +3,7 @@
  * only when its bytes change, removes pages whose raw file is gone, and returns the report.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
 import { loadCurated, type Curated } from './curated.ts';
@@ -389,6 +389,17 @@ async function indexNames(
   return names;
 }
 
+/** Where ingested pages wait for their slugs: inside the output folder, so each moves into place by a rename. */
+const SPOOL = '.ingest-spool';
+
+/** An empty spool folder (a crashed run may have left one behind). */
+async function makeSpool(output: string): Promise<string> {
+  const spool = path.join(output, SPOOL);
+  await rm(spool, { recursive: true, force: true });
+  await mkdir(spool, { recursive: true });
+  return spool;
+}
+
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const rawFiles = await listRaw(options.input);
   // Started first: the workers load their modules while this thread reads the curated data and manifest.
@@ -397,6 +408,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     return await runWith(options, rawFiles, pool);
   } finally {
     await pool.close();
+    await rm(path.join(options.output, SPOOL), { recursive: true, force: true });
   }
 }
 
@@ -416,6 +428,7 @@ async function runWith(options: IngestOptions, rawFiles: string[], pool: Pool): 
     curated,
     counted: counter.countedFolders(),
     minWords: curated.boilerplate.minWords,
+    spool: await makeSpool(options.output),
   });
   const scan = await scanCorpus(options, rawFiles, counter, pool);
   const { reused, jobs } = sortFiles(options, rawFiles, scan, reusable);

@@ -4,11 +4,12 @@
  * - scan: hash the bytes and find the lines and sentences that count for the corpus-wide
  *   boilerplate, returned as folded hashes and offsets (no text), for the main thread to count in
  *   file order;
- * - ingest: read and ingest the files again, keeping each page's MDX on this thread;
- * - write: write the kept pages once the run has given them their slugs.
+ * - ingest: read and ingest the files again, each page's MDX spooled to a file of its own in the
+ *   output's spool folder (memory stays one batch's, however large the archive);
+ * - write: move the spooled pages to their names once the run has given them their slugs.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingestBytes, type IngestResult } from './article.ts';
 import type { Curated } from './curated.ts';
@@ -21,6 +22,8 @@ export interface ShareSetup {
   /** The folders whose files are counted for the corpus-wide boilerplate, and the rule's minimum words. */
   counted: string[];
   minWords: number;
+  /** A folder on the output's file system where pages wait for their slugs (run.ts makes and removes it). */
+  spool: string;
 }
 
 /** The counted spans of a batch of files, in file order, as parallel arrays (cheap to pass between threads). */
@@ -67,6 +70,7 @@ export function scannedText(input: string, rawFile: string): string | undefined 
 export class Share {
   private readonly setup: ShareSetup;
   private readonly counted: Set<string>;
+  /** Raw file → the file its page is spooled in. */
   private readonly pages = new Map<string, string>();
   private repeated: RepeatedSets = {};
 
@@ -116,18 +120,24 @@ export class Share {
       const result = ingestBytes(this.read(rawFile), rawFile, this.setup.curated, this.repeated);
       if (!result.ok) return result;
       const { mdx, ...rest } = result;
-      this.pages.set(rawFile, mdx);
+      const spooled = path.join(this.setup.spool, `${sha256(rawFile)}.mdx`);
+      writeFileSync(spooled, mdx);
+      this.pages.set(rawFile, spooled);
       return rest;
     });
   }
 
-  /** Writes each kept page whose bytes differ from the file there; true where it wrote. Forgets the pages. */
+  /** Moves each spooled page to its file where its bytes differ from the file there (true where it
+   * did), and drops it where they are the same. Forgets the pages. */
   write(writes: PageWrite[]): boolean[] {
     const changed = writes.map(({ rawFile, file, exists }) => {
-      const mdx = this.pages.get(rawFile);
-      if (mdx === undefined) throw new Error(`no page kept for ${rawFile}`);
-      if (exists && readIfExists(file) === mdx) return false;
-      writeFileSync(file, mdx);
+      const spooled = this.pages.get(rawFile);
+      if (spooled === undefined) throw new Error(`no page kept for ${rawFile}`);
+      if (exists && readIfExists(file) === readFileSync(spooled, 'utf8')) {
+        rmSync(spooled);
+        return false;
+      }
+      renameSync(spooled, file);
       return true;
     });
     this.pages.clear();

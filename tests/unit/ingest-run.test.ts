@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -100,6 +101,9 @@ describe('ingest runs', () => {
     const two = await runIngest({ input, output: parallelOutput, curated, threads: 2 });
     expect(two.files).toEqual(one.files);
     expect(snapshot(parallelOutput)).toEqual(oneFiles);
+    // Pages wait for their slugs in a spool folder (memory stays bounded); none is left behind.
+    for (const dir of [output, parallelOutput])
+      expect(existsSync(path.join(dir, '.ingest-spool'))).toBe(false);
   });
 
   it('skips unchanged raw files and leaves their MDX untouched', async () => {
