@@ -25,16 +25,24 @@ describe('planShards', () => {
     expect(planShards([], 5)).toEqual([]);
   });
 
-  it('packs years oldest first into shards of at most the size, listed newest first, the undated last', () => {
+  it('gives each year its shard, listed newest first, the undated last', () => {
     const pages = [...dated(2015, 2), ...dated(2016, 2), ...dated(2017, 3), ...dated(2018, 1), ...undated(3)];
     const shards = planShards(pages, 4);
     expect(shards.map((s) => [s.key, s.urls.length])).toEqual([
-      ['2017_2018', 4],
-      ['2015_2016', 4],
+      ['2018', 1],
+      ['2017', 3],
+      ['2016', 2],
+      ['2015', 2],
       ['undated', 3],
     ]);
-    expect(shards[0]).toMatchObject({ first: '2017', last: '2018' });
-    expect(shards[2]!.first).toBeUndefined();
+    expect(shards[0]).toMatchObject({ first: '2018', last: '2018' });
+    expect(shards[4]!.first).toBeUndefined();
+  });
+
+  it('halves a year larger than a shard by calendar, keeping its parts apart from its size', () => {
+    const year = [...dated(2019, 3, 2), ...dated(2019, 3, 9).map((p) => ({ ...p, url: p.url + 'b' }))];
+    expect(keys(year, 4)).toEqual(['2019-07_2019-12', '2019-01_2019-06']);
+    expect(planShards(year, 4)[1]).toMatchObject({ first: '2019-01', last: '2019-06' });
   });
 
   it('splits a year larger than a shard by month, and a month larger than a shard by hash', () => {
@@ -63,13 +71,21 @@ describe('planShards', () => {
     expect(new Set(all).size).toBe(pages.length);
   });
 
-  it('moves only the newest shard when an article is added to the newest year', () => {
-    const before = [...dated(2015, 3), ...dated(2016, 3), ...dated(2017, 2)];
-    const after = [...before, { url: '/articles/new/', date: '2017-12-01' }];
-    const a = planShards(before, 4);
-    const b = planShards(after, 4);
-    const changed = b.filter((s) => JSON.stringify(s) !== JSON.stringify(a.find((x) => x.key === s.key)));
-    expect(changed.map((s) => s.key)).toEqual(['2017']);
+  it('changes only the shard of an article added, in any year', () => {
+    const before = [
+      ...dated(2015, 3),
+      ...dated(2016, 3),
+      ...dated(2017, 2),
+      ...dated(2018, 7, 3),
+      ...dated(2018, 2, 10).map((p) => ({ ...p, url: p.url + 'b' })),
+    ];
+    for (const date of ['2015-06-01', '2017-12-01', '2018-03-05', '2018-11-05']) {
+      const a = planShards(before, 4);
+      const b = planShards([...before, { url: `/articles/new-${date}/`, date }], 4);
+      const changed = b.filter((s) => JSON.stringify(s) !== JSON.stringify(a.find((x) => x.key === s.key)));
+      expect(changed, date).toHaveLength(1);
+      expect(changed[0]!.urls, date).toContain(`/articles/new-${date}/`);
+    }
   });
 
   it('keeps an undated page in its hash part as the archive grows, until the part count doubles', () => {

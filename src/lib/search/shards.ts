@@ -5,11 +5,15 @@
  * `mergeIndex`), where the first shard answers first.
  *
  * A shard is a run of consecutive dates, so that a date-sorted search is the shards' sorted results
- * one after another. Dated pages are grouped by year, a year too large for one shard by month, a
- * month too large by a hash of the URL; groups are then packed, oldest first, into shards of at most
- * `target` pages (packing from the oldest end means new articles, which are mostly recent, move only
- * the newest shard's boundary). Undated pages go to shards of their own, split by a hash of the URL
- * into a power of two of parts, so a page stays in its part until the archive doubles.
+ * one after another (but for the hash parts of one month, see below). An archive within `target`
+ * pages is one shard. Otherwise each year is a shard; a year too large is halved by calendar until
+ * each part fits (January–June, then quarters, …, a month), and a month still too large is split
+ * by a hash of the URL (those parts overlap in dates, so a date-sorted search orders that month
+ * only part by part). A shard's bounds never depend on other years' sizes: adding, changing or
+ * deleting an article re-indexes its own shard, and splits it only when it outgrows `target` (the
+ * earlier packing of small years into one shard moved every later boundary when one article was
+ * added: 217 s of re-indexing at 100,000 articles). Undated pages go to shards of their own, split
+ * by a hash of the URL into a power of two of parts, so a page stays in its part until they double.
  *
  * `shards.json` lists the shards newest first, undated last: the order the browser merges them in.
  * Shared by the build (scripts/pagefind.ts) and the browser (pagefind-client.ts): no Node imports.
@@ -65,6 +69,8 @@ export interface ShardsFile {
 interface Group {
   key: string;
   urls: string[];
+  first?: string;
+  last?: string;
 }
 
 const byUrl = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -94,55 +100,54 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return new Map([...groups].sort(([a], [b]) => byUrl(a, b)));
 }
 
-/** Dated pages as chronological groups: years, or months of a large year, or hash parts of a large month. */
+const mm = (month: number) => String(month).padStart(2, '0');
+
+/**
+ * A year's pages as groups of at most `target` (unless one month holds more: then hash parts of it).
+ * A year too large is halved by calendar (January–June, July–December, then quarters, …), so a group's
+ * bounds depend only on how many pages fall in it: an added article changes its own group, and
+ * splits it only when it grows past `target`.
+ */
+function monthRange(year: string, from: number, to: number, pages: ShardPage[], target: number): Group[] {
+  if (pages.length === 0) return [];
+  const key = from === to ? `${year}-${mm(from)}` : `${year}-${mm(from)}_${year}-${mm(to)}`;
+  const urls = pages.map((p) => p.url);
+  if (pages.length <= target) return [{ key, urls, first: `${year}-${mm(from)}`, last: `${year}-${mm(to)}` }];
+  if (from === to)
+    return hashParts(key, urls, target).map((g) => ({
+      ...g,
+      first: `${year}-${mm(from)}`,
+      last: `${year}-${mm(to)}`,
+    }));
+  const mid = Math.floor((from + to) / 2);
+  const month = (p: ShardPage) => Number(p.date!.slice(5, 7));
+  return [
+    ...monthRange(
+      year,
+      from,
+      mid,
+      pages.filter((p) => month(p) <= mid),
+      target,
+    ),
+    ...monthRange(
+      year,
+      mid + 1,
+      to,
+      pages.filter((p) => month(p) > mid),
+      target,
+    ),
+  ];
+}
+
+/** Dated pages as chronological groups: a year each, or parts of a year too large (see monthRange). */
 function datedGroups(pages: ShardPage[], target: number): Group[] {
   const groups: Group[] = [];
   for (const [year, inYear] of groupBy(pages, (p) => p.date!.slice(0, 4))) {
-    if (inYear.length <= target) {
-      groups.push({ key: year, urls: inYear.map((p) => p.url) });
-      continue;
-    }
-    for (const [month, inMonth] of groupBy(inYear, (p) => p.date!.slice(0, 7))) {
-      groups.push(
-        ...hashParts(
-          month,
-          inMonth.map((p) => p.url),
-          target,
-        ),
-      );
-    }
+    if (inYear.length <= target)
+      groups.push({ key: year, urls: inYear.map((p) => p.url), first: year, last: year });
+    else groups.push(...monthRange(year, 1, 12, inYear, target));
   }
   return groups;
-}
-
-/** Packs consecutive groups, oldest first, into shards of at most `target` pages. */
-function pack(groups: Group[], target: number): Shard[] {
-  const shards: Shard[] = [];
-  let run: Group[] = [];
-  let size = 0;
-  const flush = () => {
-    if (run.length === 0) return;
-    const first = run[0]!.key;
-    const last = run[run.length - 1]!.key;
-    shards.push({
-      key: first === last ? first : `${first}_${last}`,
-      first: first.slice(0, 7),
-      last: last.slice(0, 7),
-      urls: run.flatMap((g) => g.urls),
-    });
-    run = [];
-    size = 0;
-  };
-  for (const group of groups) {
-    // A hash part never shares a shard: its siblings would make the key ambiguous.
-    const alone = group.key.includes('-h');
-    if (alone || size + group.urls.length > target) flush();
-    run.push(group);
-    size += group.urls.length;
-    if (alone) flush();
-  }
-  flush();
-  return shards;
 }
 
 /**
@@ -157,7 +162,7 @@ export function planShards(pages: readonly ShardPage[], target = DEFAULT_SHARD_P
     return sorted.length === 0 ? [] : [{ key: 'all', urls: sorted.map((p) => p.url) }];
   const dated = sorted.filter((p) => p.date);
   const undated = sorted.filter((p) => !p.date).map((p) => p.url);
-  const shards = pack(datedGroups(dated, target), target).reverse();
+  const shards: Shard[] = datedGroups(dated, target).reverse();
   if (undated.length > 0) {
     shards.push(...hashParts('undated', undated, target).map((g) => ({ key: g.key, urls: g.urls })));
   }
