@@ -158,13 +158,16 @@ interface Match {
  * and one call costs far less than one a phrase. Should its sentences not line up with the lines,
  * each phrase is tagged alone.
  */
-function tagPhrases(phrases: readonly string[], ready: Prepared): Tagged[][] {
+function tagPhrases(phrases: readonly string[], ready: Prepared, memoMax: number): Tagged[][] {
   const { tagged } = ready;
+  // Emptied before, not after, working out what is missing: every phrase asked for must be in the
+  // memo when it is read back (emptying it after once dropped phrases already known: two Tehran
+  // Times articles failed with "tagged is not iterable").
+  if (tagged.size + phrases.length > memoMax) tagged.clear();
   const fresh = [...new Set(phrases.filter((p) => !tagged.has(p)))];
   if (fresh.length > 0) {
     if (!ready.lexiconAdded) nlp().addWords(ready.lexicon);
     ready.lexiconAdded = true;
-    if (tagged.size + fresh.length > MEMO_MAX) tagged.clear();
     const starts: number[] = [];
     let at = 0;
     for (const phrase of fresh) {
@@ -310,11 +313,17 @@ function scanParagraph(
 }
 
 /** Each paragraph's hits: its curated names, then the library's in its runs, the whole article's runs tagged at once. */
-function hitsOf(paragraphs: readonly Paragraph[], ready: Prepared, library: boolean): Hit[][] {
+function hitsOf(
+  paragraphs: readonly Paragraph[],
+  ready: Prepared,
+  library: boolean,
+  memoMax: number,
+): Hit[][] {
   const scanned = paragraphs.map((p) => scanParagraph(p, ready.matcher, library));
   const tagged = tagPhrases(
     scanned.flatMap((s) => s.runs.map((r) => r.phrase)),
     ready,
+    memoMax,
   );
   let next = 0;
   return scanned.map(({ hits, runs }) => [
@@ -326,6 +335,8 @@ function hitsOf(paragraphs: readonly Paragraph[], ready: Prepared, library: bool
 export interface FindOptions {
   /** Run the language library (else curated names only); names.yaml's `library` by default. */
   library?: boolean;
+  /** Phrases the library's memo holds before it is emptied (200,000; smaller in tests). */
+  memoMax?: number;
 }
 
 export function findNames(
@@ -335,7 +346,12 @@ export function findNames(
 ): ArticleName[] {
   const ready = prepare(curated);
   const byName = new Map<string, ArticleName>();
-  const perParagraph = hitsOf(paragraphs, ready, options.library ?? curated.library);
+  const perParagraph = hitsOf(
+    paragraphs,
+    ready,
+    options.library ?? curated.library,
+    options.memoMax ?? MEMO_MAX,
+  );
   paragraphs.forEach((paragraph, p) => {
     const hits = perParagraph[p]!;
     const bounds = hits.length > 0 ? sentenceBounds(paragraph.text) : [];

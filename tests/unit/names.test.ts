@@ -75,6 +75,20 @@ describe('findNames', () => {
     expect(batched.length).toBeGreaterThan(5);
   });
 
+  it('finds the same names when the library’s memo fills up between two articles', () => {
+    const first = [{ id: 'p-0', text: 'Javad Zarif met Sergei Lavrov in Moscow.' }];
+    const second = [
+      { id: 'p-0', text: 'Javad Zarif met Sergei Lavrov in Moscow.' },
+      { id: 'p-1', text: 'Hassan Rouhani left for New York.' },
+    ];
+    const fresh = (): CuratedNames => namesSchema.parse({});
+    const expected = findNames(second, fresh());
+    // A memo of one phrase: the second article asks for one it knows and one it does not.
+    const small = fresh();
+    findNames(first, small, { memoMax: 1 });
+    expect(findNames(second, small, { memoMax: 1 })).toEqual(expected);
+  });
+
   it('does not count the dateline that opens a story as a mention', () => {
     expect(names(find('TEHRAN – The talks went on.'))).toEqual([]);
     expect(names(find('TEHRAN — Esmail Qa’ani spoke in Tehran.'))).toEqual([
