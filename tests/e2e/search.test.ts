@@ -112,6 +112,24 @@ describe('names', () => {
   });
 });
 
+describe('result headlines', () => {
+  it('show each headline as printed, without the spellings indexed with it', async () => {
+    // "Iran’s Zarif tries to form Russia-China alliance against US" prints two curated spellings.
+    const headlines = readdirSync(path.join(distDir(), 'articles')).map(
+      (slug) =>
+        /<h1[^>]*>([^<]*)<\/h1>/.exec(
+          readFileSync(path.join(distDir(), 'articles', slug, 'index.html'), 'utf8'),
+        )![1]!,
+    );
+    const { context, page } = await newPage();
+    await searchFor(page, 'Zarif');
+    const titles = await page.$$eval('.search-result-title a', (as) => as.map((a) => a.textContent ?? ''));
+    expect(titles).toContain('Iran’s Zarif tries to form Russia-China alliance against US');
+    for (const title of titles) expect(headlines).toContain(title);
+    await context.close();
+  });
+});
+
 describe('aliases (content/curated/names.yaml)', () => {
   it('Ghaani finds every article that prints Qa’ani, and each link lands on it highlighted', async () => {
     const { context, page } = await newPage({ viewport: { width: 390, height: 600 } });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ALIAS_MARK, aliasGroupAt, aliasTable, expandHtml, groupsIn } from '../../src/lib/search/aliases.ts';
+import {
+  ALIAS_MARK,
+  aliasGroupAt,
+  aliasTable,
+  expandHtml,
+  groupsIn,
+  withoutAliasWords,
+} from '../../src/lib/search/aliases.ts';
 import { aliasMatches, paragraphHits } from '../../src/lib/search/paragraphs.ts';
 import { parseQuery } from '../../src/lib/search/query-terms.ts';
 import { segmentsText } from '../../src/lib/search/segments.ts';
@@ -54,6 +61,17 @@ describe('expandHtml', () => {
     const html = '<p title="Ghaani">Plain.</p>';
     expect(expandHtml(html, table)).toBe(html);
     expect(expandHtml('<p>Ghaani</p>', aliasTable([]))).toBe('<p>Ghaani</p>');
+  });
+});
+
+describe('withoutAliasWords', () => {
+  it('gives back a headline as printed from its indexed copy (the result title Pagefind keeps)', () => {
+    const table = aliasTable([{ name: 'Mohammad Bagher Qalibaf', spellings: ['Qalibaf', 'Ghalibaf'] }]);
+    const headline = 'Raisi, Qalibaf are both the fittest: Rezaee';
+    const indexed = expandHtml(`<h1>${headline}</h1>`, table).replace(/<[^>]*>/g, '');
+    expect(indexed).not.toBe(headline);
+    expect(withoutAliasWords(indexed)).toBe(headline);
+    expect(withoutAliasWords('No  alias here')).toBe('No  alias here');
   });
 });
 

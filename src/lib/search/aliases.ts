@@ -109,6 +109,19 @@ export function isAliasWord(word: string | undefined): boolean {
   return word?.startsWith(ALIAS_MARK) ?? false;
 }
 
+/**
+ * A text of the indexed copy as the page prints it: without the marked alias words. Pagefind takes
+ * a result's title from the indexed headline, which carries them when it prints a spelling
+ * (`Raisi, Qalibaf …` would show as `Raisi, Qalibaf … mohammad bagher qalibaf ghalibaf`).
+ */
+export function withoutAliasWords(text: string): string {
+  if (!text.includes(ALIAS_MARK)) return text;
+  return text
+    .split(/\s+/u)
+    .filter((word) => word !== '' && !isAliasWord(word))
+    .join(' ');
+}
+
 /** The words of the alias group that the marked word at `at` belongs to. */
 export function aliasGroupAt(words: readonly string[], at: number): Set<string> {
   let start = at;

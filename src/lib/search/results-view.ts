@@ -2,6 +2,7 @@
  * Builds the result list with DOM APIs only: titles, excerpts and paragraph snippets come from
  * untrusted article text and are inserted as text nodes (matches as `<mark>` elements).
  */
+import { withoutAliasWords } from './aliases.ts';
 import type { Segment } from './segments.ts';
 import {
   aliasMatches,
@@ -53,7 +54,7 @@ export function resultItem(
   query: QueryTerms,
   headingLevel: 'h2' | 'h3' = 'h2',
 ): HTMLLIElement {
-  const title = fragment.meta.title ?? fragment.url;
+  const title = withoutAliasWords(fragment.meta.title ?? fragment.url);
   const facts = [fragment.meta.date ?? 'Undated', fragment.meta.source].filter(Boolean).join(' · ');
   const hits = rankParagraphs(paragraphHits(fragment, query));
   const url = withHighlights(fragment.url, aliasMatches(fragment));
@@ -71,7 +72,10 @@ export function resultItem(
 
 function paragraphList(fragment: PagefindFragment, url: string, hits: readonly ParagraphHit[]): HTMLElement {
   const list = el('ul', 'search-paragraphs');
-  list.setAttribute('aria-label', `Matching paragraphs in ${fragment.meta.title ?? 'this article'}`);
+  list.setAttribute(
+    'aria-label',
+    `Matching paragraphs in ${withoutAliasWords(fragment.meta.title ?? 'this article')}`,
+  );
   for (const hit of hits.slice(0, MAX_PARAGRAPHS)) {
     list.append(el('li', undefined, link(paragraphUrl(url, hit.id), segmentsNode(hit.snippet))));
   }
