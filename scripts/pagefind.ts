@@ -9,7 +9,7 @@
  * Names are indexed under every spelling of the people and places in content/curated/names.yaml
  * (src/lib/search/aliases.ts; the list is scripts/names/curated.ts's).
  *
- * The index is sharded (src/lib/search/shards.ts): one Pagefind index per run of dates, at most
+ * The index is sharded (src/lib/search/shards.ts): one Pagefind index per year (or part of one), at most
  * `--shard-size` pages each (default 5,000), built one after another so memory stays that of one
  * shard, and written to `<output>/<key>/` with `<output>/shards.json` listing them for the browser.
  * Each shard is cached by a digest of what Pagefind reads from its pages (the `<html lang>`, the

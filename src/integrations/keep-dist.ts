@@ -38,8 +38,8 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-/** Files in `dist` that are not `kept`, outside the folders left to others (for the tests). */
-export function staleFiles(dist: string, kept: ReadonlySet<string>): string[] {
+/** Files in `dist` that are not `kept`, outside the folders left to others. */
+function staleFiles(dist: string, kept: ReadonlySet<string>): string[] {
   return filesBelow(dist).filter((file) => !kept.has(file) && !OTHERS.has(file.split('/')[0]!));
 }
 

@@ -211,7 +211,8 @@ export class SearchPage {
       this.shown = 0;
       list.replaceChildren();
       if (!index.complete) {
-        // The first part's best results show while the rest of the index loads.
+        // The first part's best results show while the rest of the index loads (never with the
+        // filter panel open: its counts need every shard, merged above).
         this.setStatus(partialStatusText(index, index.searchedPages, index.pages), 'partial');
         await this.showMore(run);
         await index.mergeAll();
@@ -220,7 +221,6 @@ export class SearchPage {
         if (run !== this.run) return;
         await this.replaceResults(run, final.results);
         if (run !== this.run) return;
-        if (this.filtersWanted) renderFilters(filters, final.response.filters, this.state);
         this.setStatus(statusText(this.state, final.results.length), 'done');
         return;
       }
