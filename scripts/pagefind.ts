@@ -15,6 +15,8 @@
  * Each shard is cached by a digest of what Pagefind reads from its pages (the `<html lang>`, the
  * `<title>` and the `data-pagefind-body` element), the alias table, this code and Pagefind's version:
  * a build where one article changed re-indexes that article's shard and reuses the others.
+ * With more than one shard, a lexicon (one record per shard holding its words, see `indexLexicon`)
+ * goes in front of them: the browser asks it which shards can match a query.
  *
  * Usage: node scripts/pagefind.ts [site-dir] [output-dir] [names.yaml]
  *          [--cache DIR] (default node_modules/.astro/pagefind/<hash of site-dir>; also PAGEFIND_CACHE_DIR)
@@ -25,12 +27,14 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { namesSchema, searchAliases } from './names/curated.ts';
 import { aliasTable, expandHtml, type AliasTable } from '../src/lib/search/aliases.ts';
 import { foldTransliteration } from '../src/lib/search/fold.ts';
 import {
   DEFAULT_SHARD_PAGES,
+  LEXICON_KEY,
   SHARDS_FILE,
   SHARDS_FORMAT,
   planShards,
@@ -100,6 +104,9 @@ export async function addFoldedHtml(
   const added = await index.addHTMLFile({ url, content: aliases ? expandHtml(folded, aliases) : folded });
   if (added.errors.length > 0) throw new Error(`pagefind: ${url}: ${added.errors.join('; ')}`);
 }
+
+/** What Pagefind's files start with once unzipped. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 const sha256 = (...parts: string[]) => {
   const hash = createHash('sha256');
@@ -221,6 +228,47 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/** A shard's words (`indexedWords`), one a line, kept in its cache folder for the lexicon. */
+const WORDS_FILE = 'words.txt';
+
+/**
+ * Every word Pagefind read in an index it wrote to `dir`, as it read it: each page's fragment holds
+ * its text as the whitespace-separated words Pagefind then split, folded and stemmed (`content`),
+ * and its metadata (the title), whose words are indexed too. Sorted, each once.
+ */
+async function indexedWords(dir: string): Promise<string[]> {
+  const words = new Set<string>();
+  for await (const { fragment } of fragments(dir))
+    for (const text of [fragment.content, ...Object.values(fragment.meta)])
+      for (const word of text.split(/\s+/u)) if (word) words.add(word);
+  return [...words].sort();
+}
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** The pages of an index Pagefind wrote to `dir`: each page's id (its fragment's name) and fragment. */
+async function* fragments(dir: string): AsyncGenerator<{ id: string; fragment: Fragment }> {
+  const folder = path.join(dir, 'fragment');
+  for (const name of (await readdir(folder)).sort()) {
+    const bytes = gunzipSync(await readFile(path.join(folder, name)));
+    const fragment = JSON.parse(bytes.subarray(PAGEFIND_SIGNATURE.length).toString('utf8')) as Fragment;
+    yield { id: name.replace(/\.pf_fragment$/, ''), fragment };
+  }
+}
+
+/** Lexicon record id (what Pagefind's results call `id`) → shard key. */
+async function lexiconPages(dir: string): Promise<Record<string, string>> {
+  const pages: Record<string, string> = {};
+  const prefix = `/${LEXICON_KEY}/`;
+  for await (const { id, fragment } of fragments(dir))
+    if (fragment.url.startsWith(prefix)) pages[id] = fragment.url.slice(prefix.length, -1);
+  return pages;
+}
+
 /** Builds one shard's index into `dir` (through a temporary folder, so a crash leaves no half index). */
 async function indexShard(dir: string, pages: IndexedPage[], aliases: AliasTable): Promise<void> {
   const partial = `${dir}.partial`;
@@ -237,6 +285,38 @@ async function indexShard(dir: string, pages: IndexedPage[], aliases: AliasTable
   const written = await index.writeFiles({ outputPath: partial });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   // Frees the service's copy of this shard before the next one is built.
+  await index.deleteIndex();
+  await writeFile(path.join(partial, WORDS_FILE), (await indexedWords(partial)).join('\n'));
+  await rename(partial, dir);
+}
+
+/**
+ * The lexicon: one more Pagefind index, of one record per shard holding every word of that shard.
+ * Pagefind matches a query word to the indexed words it begins, and only when an index has none
+ * falls back to the longest indexed word the query word begins with. Each shard decides that alone,
+ * so a name in one shard (`Badmouyehin`) matched every page with `bad` in the seven others: 640
+ * results for one article on the Tehran Times corpus. The lexicon holds the whole archive's words,
+ * so it decides as one index over the archive would, and its records that match a query are the
+ * shards whose results are the archive's: the browser searches those shards only (and fetches
+ * nothing of the others).
+ */
+async function indexLexicon(dir: string, shards: readonly { key: string; dir: string }[]): Promise<void> {
+  const partial = `${dir}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  for (const shard of shards) {
+    const words = await readFile(path.join(shard.dir, WORDS_FILE), 'utf8');
+    const added = await index.addCustomRecord({
+      url: `/${LEXICON_KEY}/${shard.key}/`,
+      content: words.replaceAll('\n', ' '),
+      language: 'en',
+    });
+    if (added.errors.length > 0)
+      throw new Error(`pagefind: lexicon ${shard.key}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: partial });
+  if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await index.deleteIndex();
   await rename(partial, dir);
 }
@@ -274,7 +354,7 @@ export function indexChunkSize(target: number): number {
 /** Pagefind's browser files (pagefind.js, its worker and WebAssembly, the UI bundles) as opposed to index data. */
 const isUiBundle = (name: string) => /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./.test(name);
 const isIndexData = (name: string) =>
-  ['index', 'fragment', 'filter'].includes(name) ||
+  ['index', 'fragment', 'filter', WORDS_FILE].includes(name) ||
   name === 'pagefind-entry.json' ||
   name.endsWith('.pf_meta');
 
@@ -296,13 +376,13 @@ interface Assembled {
 async function assemble(
   output: string,
   cache: string,
-  built: readonly { shard: Shard; dir: string }[],
+  built: readonly { key: string; dir: string }[],
 ): Promise<void> {
   const recorded = await readFile(path.join(cache, ASSEMBLED_FILE), 'utf8')
     .then((text) => JSON.parse(text) as Assembled)
     .catch(() => undefined);
   const previous = recorded?.output === output ? recorded.shards : {};
-  const wanted = new Map(built.map(({ shard, dir }) => [shard.key, path.basename(dir)]));
+  const wanted = new Map(built.map(({ key, dir }) => [key, path.basename(dir)]));
   await mkdir(output, { recursive: true });
   const inPlace = new Set<string>();
   for (const name of await readdir(output)) {
@@ -316,8 +396,9 @@ async function assemble(
   await linkTree(built[0]!.dir, output, isIndexData);
   // A shard needs its index data, and, as the first shard opens as Pagefind's own index, the worker
   // and WebAssembly it loads from there; Pagefind's UI bundles stay at the top only.
-  for (const { shard, dir } of built) {
-    if (!inPlace.has(shard.key)) await linkTree(dir, path.join(output, shard.key), isUiBundle);
+  for (const { key, dir } of built) {
+    if (!inPlace.has(key))
+      await linkTree(dir, path.join(output, key), (name) => isUiBundle(name) || name === WORDS_FILE);
   }
   const state: Assembled = { output, shards: Object.fromEntries(wanted) };
   await writeFile(path.join(cache, ASSEMBLED_FILE), JSON.stringify(state));
@@ -366,6 +447,21 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
     if (!reused) await indexShard(dir, shardPages, aliases);
     built.push({ shard, dir, reused });
   }
+  // With more than one shard, the lexicon (see indexLexicon), rebuilt whenever a shard is.
+  let lexicon: { key: string; dir: string; reused: boolean; pages: Record<string, string> } | undefined;
+  if (built.length > 1) {
+    const entries = built.map((b) => ({ key: b.shard.key, dir: b.dir }));
+    const digest = sha256(
+      pipeline,
+      String(chunkSize),
+      LEXICON_KEY,
+      ...entries.flatMap((e) => [e.key, e.dir]),
+    );
+    const dir = path.join(cache, `${LEXICON_KEY}-${digest.slice(0, 32)}`);
+    const reused = await exists(dir);
+    if (!reused) await indexLexicon(dir, entries);
+    lexicon = { key: LEXICON_KEY, dir, reused, pages: await lexiconPages(dir) };
+  }
   if (built.length === 0) {
     // No article yet: an empty index still gives the browser its files, and searches find nothing.
     const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -374,7 +470,11 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   }
   await pagefind.close();
 
-  if (built.length > 0) await assemble(output, cache, built);
+  const folders = [
+    ...built.map((b) => ({ key: b.shard.key, dir: b.dir })),
+    ...(lexicon ? [{ key: lexicon.key, dir: lexicon.dir }] : []),
+  ];
+  if (built.length > 0) await assemble(output, cache, folders);
   else await rm(path.join(cache, ASSEMBLED_FILE), { force: true });
   const file: ShardsFile = {
     format: SHARDS_FORMAT,
@@ -386,11 +486,12 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
       pages: shard.urls.length,
       ...(shard.first ? { first: shard.first, last: shard.last } : {}),
     })),
+    ...(lexicon ? { lexicon: { path: `${LEXICON_KEY}/`, pages: lexicon.pages } } : {}),
   };
   await writeFile(path.join(output, SHARDS_FILE), JSON.stringify(file, null, 2) + '\n');
 
   // Keep only this build's shards: the cache would otherwise grow by one shard per change.
-  const keep = new Set([SCAN_FILE, ASSEMBLED_FILE, ...built.map((b) => path.basename(b.dir))]);
+  const keep = new Set([SCAN_FILE, ASSEMBLED_FILE, ...folders.map((f) => path.basename(f.dir))]);
   for (const name of await readdir(cache))
     if (!keep.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
 

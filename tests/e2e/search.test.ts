@@ -306,6 +306,29 @@ describe('a sharded index (this build: shards of two pages)', () => {
   });
 });
 
+describe('a word one shard holds (the lexicon)', () => {
+  // `Germany` is in one sample; the 2021 shard's only article has `German`, no word beginning with
+  // `germani` (Pagefind's stem of `Germany`). Searched alone, that shard would fall back to `german`
+  // and return its article: the lexicon sends the search to the shards that hold the word only.
+  it('finds the article that has it, and fetches nothing of the shards that lack it', async () => {
+    const { context, page } = await newPage();
+    const fetched = new Set<string>();
+    context.on('request', (r) => {
+      const folder = /^\/pagefind\/([^/]+)\//.exec(new URL(r.url()).pathname)?.[1];
+      if (folder) fetched.add(folder);
+    });
+    await searchFor(page, 'Germany');
+    const expected = [...articleTexts()].filter(([, text]) => /\bgermany\b/.test(text)).map(([url]) => url);
+    expect(expected).toHaveLength(1);
+    expect(await resultPaths(page)).toEqual(expected);
+    expect(await page.locator('[data-search-status]').innerText()).toBe('1 article for “Germany”.');
+    expect(fetched.has('lexicon')).toBe(true);
+    expect(fetched.has('2021')).toBe(false);
+    expect(fetched.size).toBe(2); // the lexicon and the one shard
+    await context.close();
+  });
+});
+
 describe('loading', () => {
   const isPagefind = (r: Request) => new URL(r.url()).pathname.startsWith('/pagefind/');
 

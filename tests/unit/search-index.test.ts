@@ -13,7 +13,7 @@ import { ShardedIndex } from '../../src/lib/search/pagefind-client.ts';
 import { paragraphHits } from '../../src/lib/search/paragraphs.ts';
 import { searchPagefind, type SearchTarget } from '../../src/lib/search/search-page.ts';
 import { SHARDS_FILE, type ShardsFile } from '../../src/lib/search/shards.ts';
-import { emptyState, type SearchState } from '../../src/lib/search/state.ts';
+import { emptyState, pagefindTerm, type SearchState } from '../../src/lib/search/state.ts';
 import type { PagefindApi } from '../../src/lib/search/types.ts';
 
 const ORIGIN = 'http://pagefind.test';
@@ -44,13 +44,13 @@ const PAGES: Record<string, string> = {
   }),
   '/articles/straight/': page({
     title: 'Undated piece',
-    body: '<p id="p-c1">A note on Qa\'ani and Ziad al-Nakhleh.</p>',
+    body: '<p id="p-c1">A note on Qa\'ani and Ziad al-Nakhleh.</p><p id="p-c2">Badmouyehin was there.</p>',
   }),
   '/articles/plain/': page({
     title: 'Bulletin D',
     date: '2019-01-01',
     years: ['2019'],
-    body: '<p id="p-d1">Zarif spoke of Qaani.</p>',
+    body: '<p id="p-d1">Zarif spoke of Qaani.</p><p id="p-d2">A bad day.</p>',
   }),
 };
 
@@ -124,11 +124,14 @@ describe('the shards', () => {
 });
 
 describe.each(Object.keys(LAYOUTS))('%s', (layout) => {
-  const target = (): SearchTarget => {
+  /** As the search page does: the shards the lexicon says can match, all merged here. */
+  async function search(partial: Partial<SearchState>) {
+    const state = { ...emptyState(), ...partial };
     const index = opened.get(layout)!;
-    return { api: index.api, shards: index.shards, merged: index.merged };
-  };
-  const search = (state: Partial<SearchState>) => searchPagefind(target(), { ...emptyState(), ...state });
+    const wanted = await index.shardsFor(pagefindTerm(state));
+    const target: SearchTarget = { api: index.api, shards: index.searchable(wanted) };
+    return searchPagefind(target, state);
+  }
   async function urls(state: Partial<SearchState>): Promise<string[]> {
     const { results } = await search(state);
     const data = await Promise.all(results.map((r) => r.data()));
@@ -176,6 +179,37 @@ describe.each(Object.keys(LAYOUTS))('%s', (layout) => {
       expect(await urls({ q: '"Esmail Qaʼani"' })).toEqual(['/articles/modifier/']);
       expect(await urls({ q: '"Qa’ani met"' })).toEqual(['/articles/curly/']);
       expect(await urls({ q: '"Salami met"' })).toEqual([]);
+    });
+  });
+
+  describe('a word in one shard', () => {
+    // Pagefind matches a query word to the indexed words it begins, and where an index has none, to
+    // the longest indexed word it begins with. Each shard alone would do that: the 2019 shard has
+    // `bad`, not `Badmouyehin`, and its page used to come back for `Badmouyehin`.
+    it('finds the one article that has it, as one index over the archive would', async () => {
+      expect(await urls({ q: 'Badmouyehin' })).toEqual(['/articles/straight/']);
+      expect(await urls({ q: 'badmou' })).toEqual(['/articles/straight/']);
+    });
+
+    it('falls back, for a word no indexed word begins with, to the archive’s longest match', async () => {
+      expect(await urls({ q: 'Badmouyehins' })).toEqual(['/articles/straight/']);
+      expect((await urls({ q: 'bad' })).sort()).toEqual(['/articles/plain/', '/articles/straight/']);
+    });
+
+    it('routes a search to the shards that can match, and to none for a word in none', async () => {
+      const index = opened.get(layout)!;
+      const keys = async (term: string | null) => (await index.shardsFor(term)).map((s) => s.key);
+      if (layout === 'one shard') {
+        expect(await keys('Badmouyehin')).toEqual(['all']);
+        return;
+      }
+      expect(await keys('Badmouyehin')).toEqual(['undated']);
+      expect(await keys('Qaani Zarif')).toEqual(['2019']);
+      expect(await keys('"Qa’ani met"')).toEqual(['2021']);
+      expect(await keys('Qaani')).toEqual(['2021', '2020', '2019', 'undated']);
+      expect(await keys(null)).toEqual(['2021', '2020', '2019', 'undated']);
+      expect(await keys('Nowhere')).toEqual([]);
+      expect(await urls({ q: 'Nowhere' })).toEqual([]);
     });
   });
 

@@ -191,9 +191,15 @@ describe('the shard cache', () => {
     expect(tree(path.join(dir, 'out'))).toEqual(tree(path.join(dir, 'fresh')));
     const shards = JSON.parse(readFileSync(path.join(dir, 'out', 'shards.json'), 'utf8')) as {
       shards: unknown[];
+      lexicon?: { path: string; pages: Record<string, string> };
     };
     expect(shards.shards).toHaveLength(4);
-    // The cache keeps this build's shards only.
-    expect(readdirSync(cache).filter((name) => !name.endsWith('.json'))).toHaveLength(4);
+    expect(shards.lexicon?.path).toBe('lexicon/');
+    // One lexicon record per shard, by the id Pagefind's results give it.
+    expect(Object.values(shards.lexicon?.pages ?? {}).sort()).toEqual(['2019', '2020', '2021', 'undated']);
+    // The cache keeps this build's shards and lexicon only.
+    const kept = readdirSync(cache).filter((name) => !name.endsWith('.json'));
+    expect(kept).toHaveLength(5);
+    expect(kept.filter((name) => name.startsWith('lexicon-'))).toHaveLength(1);
   }, 60_000);
 });

@@ -4,13 +4,19 @@
  * `/pagefind/pagefind.js` and reads `/pagefind/shards.json`, the list of the index's shards
  * (src/lib/search/shards.ts), newest first.
  *
- * The first shard opens as Pagefind's own index; the others are merged into it (`mergeIndex`) when
- * a search needs them, each tagged with a synthetic `shard` filter so that a date-sorted search can
- * ask the shards one by one. A search first merges only enough shards for half a shard's worth of
- * pages (`firstPass`), so its first results need that part's metadata, not the whole archive's.
+ * An archive of one shard opens it as Pagefind's own index. With more, the lexicon opens first:
+ * a small index with one record per shard holding that shard's words (scripts/pagefind.ts). A
+ * query is put to it first; the shards whose records match are the only ones searched, and the
+ * others are never fetched. That keeps Pagefind's rule for a word no indexed word begins with (it
+ * then matches the longest indexed word the query word begins with) the archive's, not each
+ * shard's: without it a rare name matched every page of the other shards with a word it begins with.
+ * The shards are merged in (`mergeIndex`) as searches need them, each tagged with a synthetic
+ * `shard` filter, which also keeps the lexicon's records out of the results. A search first merges
+ * only enough of its shards for half a shard's worth of pages (`firstPass`), so its first results
+ * need that part's metadata, not the whole archive's.
  */
 import { HIGHLIGHT_PARAM } from './highlight.ts';
-import { SHARDS_FILE, type ShardEntry, type ShardsFile } from './shards.ts';
+import { LEXICON_KEY, SHARDS_FILE, type ShardEntry, type ShardsFile } from './shards.ts';
 import type { PagefindApi } from './types.ts';
 import { BASE, withBase } from '../url.ts';
 
@@ -32,58 +38,91 @@ export class ShardedIndex {
   readonly api: PagefindApi;
   readonly shards: readonly ShardEntry[];
   readonly pages: number;
-  /** Shards searched by the first pass: at least half a shard's worth of pages. */
-  readonly firstPass: number;
+  private readonly target: number;
+  /** Lexicon record id → shard key, when there is a lexicon. */
+  private readonly lexicon: ReadonlyMap<string, string> | undefined;
   private dir: string;
-  private mergedCount: number;
+  private readonly merged = new Set<string>();
   private merging: Promise<void> = Promise.resolve();
+  private readonly routes = new Map<string, Promise<readonly ShardEntry[]>>();
 
   private constructor(api: PagefindApi, file: ShardsFile, dir: string) {
     this.api = api;
     this.shards = file.shards;
     this.pages = file.pages;
+    this.target = file.target;
+    this.lexicon =
+      file.lexicon && file.shards.length > 1 ? new Map(Object.entries(file.lexicon.pages)) : undefined;
     this.dir = dir;
-    this.mergedCount = file.shards.length > 0 ? 1 : 0;
-    let n = 0;
-    for (let pages = 0; n < file.shards.length && pages < file.target / 2; n++)
-      pages += file.shards[n]!.pages;
-    this.firstPass = Math.max(n, this.mergedCount);
   }
 
-  /** Opens the first shard as `api`'s index; `dir` is the Pagefind folder's URL, ending in `/`. */
+  /** Opens the lexicon (or the only shard) as `api`'s index; `dir` is the Pagefind folder's URL, ending in `/`. */
   static async open(api: PagefindApi, file: ShardsFile, dir: string): Promise<ShardedIndex> {
+    const index = new ShardedIndex(api, file, dir);
     const first = file.shards[0];
     // An archive with no article has no shard: nothing to open, every search finds nothing.
-    if (first) {
+    if (index.lexicon) {
+      await api.options({
+        ...INSTANCE_OPTIONS,
+        basePath: dir + file.lexicon!.path,
+        mergeFilter: { [SHARD_FILTER]: LEXICON_KEY },
+      });
+      await api.init();
+    } else if (first) {
       await api.options({
         ...INSTANCE_OPTIONS,
         basePath: dir + first.path,
         mergeFilter: { [SHARD_FILTER]: first.key },
       });
       await api.init();
+      index.merged.add(first.key);
     }
-    return new ShardedIndex(api, file, dir);
+    return index;
   }
 
-  /** How many shards, from the first, searches now cover. */
-  get merged(): number {
-    return this.mergedCount;
+  /**
+   * The shards that can hold a match for `term` (Pagefind's term; `null` for a search by filters
+   * alone), in order: every shard without a lexicon or a term, else those whose lexicon record
+   * matches. A quoted phrase is routed by its words (the lexicon knows words, not their order).
+   */
+  shardsFor(term: string | null): Promise<readonly ShardEntry[]> {
+    const lexicon = this.lexicon;
+    if (term === null || !lexicon) return Promise.resolve(this.shards);
+    const words = term.replaceAll('"', ' ').trim();
+    let route = this.routes.get(words);
+    if (!route) {
+      route = this.api.search(words, { filters: { [SHARD_FILTER]: LEXICON_KEY } }).then((response) => {
+        const keys = new Set(response.results.map((result) => lexicon.get(result.id)));
+        return this.shards.filter((shard) => keys.has(shard.key));
+      });
+      route.catch(() => this.routes.delete(words));
+      this.routes.set(words, route);
+    }
+    return route;
   }
 
-  get complete(): boolean {
-    return this.mergedCount >= this.shards.length;
+  /** Of `shards`, those merged so far. */
+  searchable(shards: readonly ShardEntry[]): ShardEntry[] {
+    return shards.filter((shard) => this.merged.has(shard.key));
   }
 
-  /** Pages the merged shards hold. */
-  get searchedPages(): number {
-    return this.shards.slice(0, this.mergedCount).reduce((sum, s) => sum + s.pages, 0);
+  /** Of `shards`, the first ones holding half a shard's worth of pages (at least one): a search's first pass. */
+  firstPass(shards: readonly ShardEntry[]): readonly ShardEntry[] {
+    let n = 0;
+    for (let pages = 0; n < shards.length && pages < this.target / 2; n++) pages += shards[n]!.pages;
+    return shards.slice(0, Math.max(n, Math.min(1, shards.length)));
   }
 
-  /** Merges shards until the first `count` are searched (in order; concurrent calls queue). */
-  mergeUpTo(count: number): Promise<void> {
+  /** Pages known to hold no match or already searched, when `shards` are the ones that can match. */
+  coveredPages(shards: readonly ShardEntry[]): number {
+    const waiting = shards.filter((shard) => !this.merged.has(shard.key));
+    return this.pages - waiting.reduce((sum, shard) => sum + shard.pages, 0);
+  }
+
+  /** Merges those of `shards` not merged yet (concurrent calls queue). */
+  merge(shards: readonly ShardEntry[]): Promise<void> {
     this.merging = this.merging.then(async () => {
-      const next = this.shards.slice(this.mergedCount, count);
-      if (next.length === 0) return;
+      const next = shards.filter((shard) => !this.merged.has(shard.key));
       await Promise.all(
         next.map((shard) =>
           this.api.mergeIndex(this.dir + shard.path, {
@@ -92,17 +131,13 @@ export class ShardedIndex {
           }),
         ),
       );
-      this.mergedCount += next.length;
+      for (const shard of next) this.merged.add(shard.key);
     });
     return this.merging;
   }
 
-  mergeFirstPass(): Promise<void> {
-    return this.mergeUpTo(this.firstPass);
-  }
-
   mergeAll(): Promise<void> {
-    return this.mergeUpTo(this.shards.length);
+    return this.merge(this.shards);
   }
 }
 

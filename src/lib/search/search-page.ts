@@ -36,11 +36,10 @@ interface Parts {
   more: HTMLButtonElement;
 }
 
-/** What a search runs on: Pagefind with the shards merged so far (pagefind-client.ts). */
+/** What a search runs on: Pagefind, and the shards to search (merged, and able to match; pagefind-client.ts). */
 export interface SearchTarget {
   api: PagefindApi;
   shards: readonly ShardEntry[];
-  merged: number;
 }
 
 /** Filter counts without the synthetic shard filter, which is not the reader's. */
@@ -50,22 +49,24 @@ function readersFilters(counts: PagefindResponse['filters']): PagefindResponse['
 }
 
 /**
- * Runs the state's search over the merged shards. By relevance, Pagefind merges the shards' results
- * by score. By date, each shard is a run of dates, so the shards are asked one by one, newest or
- * oldest first, and their sorted results follow each other; undated articles come last either way.
+ * Runs the state's search over the target's shards (and only those: other merged shards, and the
+ * lexicon's records, are filtered out). By relevance, Pagefind merges the shards' results by score.
+ * By date, each shard is a run of dates, so the shards are asked one by one, newest or oldest
+ * first, and their sorted results follow each other; undated articles come last either way.
  */
 export async function searchPagefind(
   target: SearchTarget,
   state: SearchState,
 ): Promise<{ results: PagefindResult[]; response: PagefindResponse }> {
   const { api } = target;
-  const searched = target.shards.slice(0, target.merged);
+  const searched = target.shards;
   if (searched.length === 0) {
     const response = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
     return { results: [], response };
   }
   const term = pagefindTerm(state);
-  const filters = pagefindFilters(state);
+  const readers = pagefindFilters(state);
+  const filters = { ...readers, [SHARD_FILTER]: { any: searched.map((shard) => shard.key) } };
   const sort = pagefindSort(state.sort);
   const all = await api.search(term, { filters });
   const response = {
@@ -81,16 +82,16 @@ export async function searchPagefind(
     const dated = searched.filter((shard) => shard.first);
     const order = sort.date === 'asc' ? [...dated].reverse() : dated;
     const parts = await Promise.all(
-      order.map((shard) => api.search(term, { filters: { ...filters, [SHARD_FILTER]: shard.key }, sort })),
+      order.map((shard) => api.search(term, { filters: { ...readers, [SHARD_FILTER]: shard.key }, sort })),
     );
     sorted = parts.flatMap((part) => part.results);
   }
   return { results: appendUnsorted(sorted, all.results), response };
 }
 
-/** While the rest of the index loads: what the results shown so far cover. */
+/** While the rest of the index loads: what the results shown so far cover (`target`: the shards searched). */
 export function partialStatusText(target: SearchTarget, searchedPages: number, totalPages: number): string {
-  const newest = target.shards.slice(0, target.merged).every((shard) => shard.first) ? 'newest ' : '';
+  const newest = target.shards.every((shard) => shard.first) ? 'newest ' : '';
   const n = (x: number) => x.toLocaleString('en');
   return `Best matches among the ${newest}${n(searchedPages)} of ${n(totalPages)}; searching the rest…`;
 }
@@ -197,27 +198,31 @@ export class SearchPage {
     this.setStatus('Searching…', 'searching');
     try {
       const index = await loadPagefind();
+      // The shards that can match (all of them for a search by filters alone).
+      const wanted = await index.shardsFor(pagefindTerm(this.state));
+      if (run !== this.run) return;
       // Filter counts cover the whole archive: every shard first, then every filter (once asked for).
       if (this.filtersWanted) {
         await index.mergeAll();
         await index.api.filters();
       } else {
-        await index.mergeFirstPass();
+        await index.merge(index.firstPass(wanted));
       }
       if (run !== this.run) return;
-      const first = await this.runSearch(index);
+      const first = await this.runSearch(index, wanted);
       if (run !== this.run) return;
       this.results = first.results;
       this.shown = 0;
       list.replaceChildren();
-      if (!index.complete) {
+      if (index.searchable(wanted).length < wanted.length) {
         // The first part's best results show while the rest of the index loads (never with the
         // filter panel open: its counts need every shard, merged above).
-        this.setStatus(partialStatusText(index, index.searchedPages, index.pages), 'partial');
+        const searched = { api: index.api, shards: index.searchable(wanted) };
+        this.setStatus(partialStatusText(searched, index.coveredPages(wanted), index.pages), 'partial');
         await this.showMore(run);
-        await index.mergeAll();
+        await index.merge(wanted);
         if (run !== this.run) return;
-        const final = await this.runSearch(index);
+        const final = await this.runSearch(index, wanted);
         if (run !== this.run) return;
         await this.replaceResults(run, final.results);
         if (run !== this.run) return;
@@ -234,8 +239,9 @@ export class SearchPage {
     }
   }
 
-  private runSearch(index: ShardedIndex) {
-    return searchPagefind({ api: index.api, shards: index.shards, merged: index.merged }, this.state);
+  /** Searches the shards of `wanted` merged so far. */
+  private runSearch(index: ShardedIndex, wanted: readonly ShardEntry[]) {
+    return searchPagefind({ api: index.api, shards: index.searchable(wanted) }, this.state);
   }
 
   /** `data-state` tells scripts (and tests) whether the results are final. */

@@ -29,7 +29,15 @@ import { fnv1a32 } from '../hash.ts';
 export const DEFAULT_SHARD_PAGES = 5000;
 
 export const SHARDS_FILE = 'shards.json';
-export const SHARDS_FORMAT = 1;
+export const SHARDS_FORMAT = 2;
+
+/**
+ * Folder (and synthetic `shard` filter value) of the lexicon: with more than one shard, one more
+ * Pagefind index holding one record per shard, with every word of that shard. A search asks it
+ * first which shards hold every query word (scripts/pagefind.ts, `indexLexicon`). No shard key can
+ * take this name: keys are `all`, years or months, or start `undated`.
+ */
+export const LEXICON_KEY = 'lexicon';
 
 export interface ShardPage {
   url: string;
@@ -64,6 +72,9 @@ export interface ShardsFile {
   target: number;
   pages: number;
   shards: ShardEntry[];
+  /** Present with more than one shard: the lexicon's folder, relative to the Pagefind folder, and
+   * which shard each of its records stands for (record id, as Pagefind's results give it → shard key). */
+  lexicon?: { path: string; pages: Record<string, string> };
 }
 
 interface Group {

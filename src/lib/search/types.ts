@@ -33,7 +33,8 @@ export interface PagefindResponse {
 }
 
 export interface PagefindSearchOptions {
-  filters?: Record<string, string | string[]>;
+  /** A value, all of several values, or (`{ any }`) one of several. */
+  filters?: Record<string, string | string[] | { any: string[] }>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
