@@ -260,6 +260,9 @@ async function* fragments(dir: string): AsyncGenerator<{ id: string; fragment: F
   }
 }
 
+/** Where the lexicon's cache folder keeps `lexiconPages`, so a reused lexicon is not read again. */
+const LEXICON_PAGES_FILE = 'lexicon-pages.json';
+
 /** Lexicon record id (what Pagefind's results call `id`) → shard key. */
 async function lexiconPages(dir: string): Promise<Record<string, string>> {
   const pages: Record<string, string> = {};
@@ -318,6 +321,7 @@ async function indexLexicon(dir: string, shards: readonly { key: string; dir: st
   const written = await index.writeFiles({ outputPath: partial });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await index.deleteIndex();
+  await writeFile(path.join(partial, LEXICON_PAGES_FILE), JSON.stringify(await lexiconPages(partial)));
   await rename(partial, dir);
 }
 
@@ -398,7 +402,11 @@ async function assemble(
   // and WebAssembly it loads from there; Pagefind's UI bundles stay at the top only.
   for (const { key, dir } of built) {
     if (!inPlace.has(key))
-      await linkTree(dir, path.join(output, key), (name) => isUiBundle(name) || name === WORDS_FILE);
+      await linkTree(
+        dir,
+        path.join(output, key),
+        (name) => isUiBundle(name) || name === WORDS_FILE || name === LEXICON_PAGES_FILE,
+      );
   }
   const state: Assembled = { output, shards: Object.fromEntries(wanted) };
   await writeFile(path.join(cache, ASSEMBLED_FILE), JSON.stringify(state));
@@ -416,6 +424,8 @@ export interface IndexOptions {
 export interface IndexResult {
   pages: number;
   shards: { key: string; pages: number; reused: boolean }[];
+  /** With more than one shard: whether the lexicon was reused from the cache. */
+  lexicon?: { reused: boolean };
 }
 
 /** Indexes `site` into `output` as sharded Pagefind indexes with `shards.json`; see the module comment. */
@@ -447,20 +457,26 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
     if (!reused) await indexShard(dir, shardPages, aliases);
     built.push({ shard, dir, reused });
   }
-  // With more than one shard, the lexicon (see indexLexicon), rebuilt whenever a shard is.
+  // With more than one shard, the lexicon (see indexLexicon), rebuilt when a shard's words change
+  // (not its text alone: an edit that brings no new word leaves the lexicon as it was).
   let lexicon: { key: string; dir: string; reused: boolean; pages: Record<string, string> } | undefined;
   if (built.length > 1) {
     const entries = built.map((b) => ({ key: b.shard.key, dir: b.dir }));
+    const words = await Promise.all(entries.map((e) => readFile(path.join(e.dir, WORDS_FILE), 'utf8')));
     const digest = sha256(
       pipeline,
       String(chunkSize),
       LEXICON_KEY,
-      ...entries.flatMap((e) => [e.key, e.dir]),
+      ...entries.flatMap((e, i) => [e.key, sha256(words[i]!)]),
     );
     const dir = path.join(cache, `${LEXICON_KEY}-${digest.slice(0, 32)}`);
     const reused = await exists(dir);
     if (!reused) await indexLexicon(dir, entries);
-    lexicon = { key: LEXICON_KEY, dir, reused, pages: await lexiconPages(dir) };
+    const pages = JSON.parse(await readFile(path.join(dir, LEXICON_PAGES_FILE), 'utf8')) as Record<
+      string,
+      string
+    >;
+    lexicon = { key: LEXICON_KEY, dir, reused, pages };
   }
   if (built.length === 0) {
     // No article yet: an empty index still gives the browser its files, and searches find nothing.
@@ -503,6 +519,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   return {
     pages: pages.length,
     shards: built.map((b) => ({ key: b.shard.key, pages: b.shard.urls.length, reused: b.reused })),
+    ...(lexicon ? { lexicon: { reused: lexicon.reused } } : {}),
   };
 }
 

@@ -185,6 +185,18 @@ describe('the shard cache', () => {
     mkdirSync(path.join(dir, 'out', '2018'));
     const changed = await build(path.join(dir, 'out'));
     expect(changed.shards.filter((s) => !s.reused).map((s) => s.key)).toEqual(['2021']);
+    // A new word (`Araghchi`): the lexicon of the shards' words is made again.
+    expect(changed.lexicon).toEqual({ reused: false });
+
+    // New text, no new word: the shard is indexed again, the lexicon stays.
+    write(
+      site,
+      'c',
+      article('c', '2021-03-01', 'Qalibaf and Araghchi in Tehran. Qalibaf and Araghchi in Tehran.'),
+    );
+    const reworded = await build(path.join(dir, 'out'));
+    expect(reworded.shards.filter((s) => !s.reused).map((s) => s.key)).toEqual(['2021']);
+    expect(reworded.lexicon).toEqual({ reused: true });
 
     const fresh = await build(path.join(dir, 'fresh'), path.join(dir, 'fresh-cache'));
     expect(fresh.shards.every((s) => !s.reused)).toBe(true);
