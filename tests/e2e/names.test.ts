@@ -59,6 +59,11 @@ describe('names', () => {
     await entry.getByRole('link').first().click();
     await page.waitForURL('**/names/esmail-qaani/');
     expect(await page.locator('h1').textContent()).toContain('Esmail Qa’ani');
+    // Every page's header leads to the names index too, marked as the current section here.
+    const headerLink = page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Names' });
+    expect(await headerLink.getAttribute('aria-current')).toBe('page');
 
     const link = page.locator('.name-paragraphs a').first();
     const href = (await link.getAttribute('href'))!;
