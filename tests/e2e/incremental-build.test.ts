@@ -80,6 +80,9 @@ describe('a rebuild after one file added, one changed and one deleted', () => {
     expect(rebuildLog).toMatch(
       /\/articles\/2020-03-22-spotlight-on-iran-march-22-april-5-2020\/index\.html \(\+/,
     );
+    // List pages that list none of the three are reused too (src/lib/list-page-key.ts).
+    expect(rebuildLog).toMatch(/\/tags\/[\w-]+\/index\.html \(cached\)/);
+    expect(rebuildLog).toMatch(/\/names\/[\w-]+\/index\.html \(cached\)/);
     // Every accepted fixture is an article; of them only the added and the changed one are rendered.
     const articles = listFixtures().filter((f) => existsSync(path.join(f.dir, 'expected.mdx'))).length - 1;
     expect(rebuildLog).toContain(

@@ -118,3 +118,37 @@ describe('undatedPaths', () => {
     expect(first.props.page.items.map((a) => a.id)).toEqual(['a']);
   });
 });
+
+describe('list page cache keys (incremental build)', () => {
+  const digested = (entries: SourceEntry[], digestOf: (id: string) => string) =>
+    entries.map((e) => ({ ...e, digest: digestOf(e.id) }));
+  const tagPages = (entries: SourceEntry[]) => termPaths(buildArchive(entries), 'tags');
+
+  it('change on the page that lists a changed article, and on no other', () => {
+    const before = tagPages(digested(many, (id) => `d-${id}`));
+    expect(tagPages(digested(many, (id) => `d-${id}`)).map((p) => p.cacheKey)).toEqual(
+      before.map((p) => p.cacheKey),
+    );
+    const after = tagPages(digested(many, (id) => (id === 'a075' ? 'd-edited' : `d-${id}`)));
+    const listing = before.map((p) => p.props.page.items.some((a) => a.id === 'a075'));
+    expect(listing.filter(Boolean)).toHaveLength(1);
+    expect(after.map((p, i) => p.cacheKey !== before[i]!.cacheKey)).toEqual(listing);
+  });
+
+  it('change on every page when the list grows (each page prints its length)', () => {
+    const before = tagPages(digested(many, (id) => `d-${id}`));
+    const grown = [...many, entry('a999', { dateStart: '2019-01-01' })];
+    const after = tagPages(digested(grown, (id) => `d-${id}`));
+    expect(after.slice(0, 3).every((p, i) => p.cacheKey !== before[i]!.cacheKey)).toBe(true);
+  });
+
+  it('give each month and undated page a key of its own', () => {
+    const undated = many.map((e) => ({ ...e, data: { ...e.data, dateStart: undefined } }));
+    const keys = [
+      ...monthPaths(buildArchive(digested(many, (id) => id))).map((p) => p.cacheKey),
+      ...undatedPaths(buildArchive(digested(undated, (id) => id))).map((p) => p.cacheKey),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.every((k) => typeof k === 'string' && k.length > 20)).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import type { MonthGroup, YearGroup } from './calendar.ts';
 import { monthSegment } from './dates.ts';
 import { initialOf, type FacetKey, type Term } from './facets.ts';
 import { PAGE_SIZE, paginate, pageParam, type Page } from './paginate.ts';
+import { listPageKey } from '../list-page-key.ts';
 import { withBase } from '../url.ts';
 
 /**
@@ -24,6 +25,7 @@ export function termPaths<E extends SourceEntry>(archive: Archive<E>, key: Facet
     paginate(term.articles, term.url, PAGE_SIZE, sectionOf(term.articles)).map((page) => ({
       params: { name: term.slug, page: pageParam(page.number) },
       props: { term, page },
+      cacheKey: listPageKey({ key, term: [term.name, term.url, term.articles.length], page }),
     })),
   );
 }
@@ -43,6 +45,12 @@ export function monthPaths<E extends SourceEntry>(archive: Archive<E>) {
     paginate(month.articles, month.url).map((page) => ({
       params: { year: String(month.year), month: monthSegment(month.month), page: pageParam(page.number) },
       props: { month, page, earlier: months[i - 1], later: months[i + 1] },
+      cacheKey: listPageKey({
+        month: [month.label, month.year, month.url, month.articles.length],
+        page,
+        earlier: months[i - 1] && [months[i - 1]!.label, months[i - 1]!.url],
+        later: months[i + 1] && [months[i + 1]!.label, months[i + 1]!.url],
+      }),
     })),
   );
 }
@@ -55,6 +63,7 @@ export function undatedPaths<E extends SourceEntry>(archive: Archive<E>) {
     (page: Page<Article<E>>) => ({
       params: { page: pageParam(page.number) },
       props: { page },
+      cacheKey: listPageKey({ undated: true, page }),
     }),
   );
 }

@@ -6,6 +6,7 @@
 import type { Article } from '../archive/archive.ts';
 import { PAGE_SIZE, pageParam, paginate } from '../archive/paginate.ts';
 import { sectionOf } from '../archive/routes.ts';
+import { listPageKey } from '../list-page-key.ts';
 import { withBase } from '../url.ts';
 import type { IndexedName, NameKind, NamesIndex } from './index-file.ts';
 
@@ -106,9 +107,21 @@ export function mentionedWith<A extends Pick<Article, 'id'>>(
 export function namePaths<A extends Article>(names: Names<A>) {
   return names.all.flatMap((name) => {
     const section = sectionOf(name.articles.map((a) => a.article));
-    return paginate(name.articles, name.url, PAGE_SIZE, (item) => section(item.article)).map((page) => ({
-      params: { name: name.slug, page: pageParam(page.number) },
-      props: { name, page },
-    }));
+    const { articles: _articles, ...shown } = name;
+    return paginate(name.articles, name.url, PAGE_SIZE, (item) => section(item.article)).map((page) => {
+      // Page 1 also shows the mentions per year and the names most often mentioned with it.
+      const first =
+        page.number === 1
+          ? {
+              years: mentionsPerYear(name),
+              withIt: mentionedWith(name, names).map((w) => [w.name.name, w.name.url, w.articles]),
+            }
+          : undefined;
+      return {
+        params: { name: name.slug, page: pageParam(page.number) },
+        props: { name, page },
+        cacheKey: listPageKey({ name: shown, articles: name.articles.length, page, first }),
+      };
+    });
   });
 }
