@@ -5,22 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { distDir, serveDist, type StaticServer } from '../helpers/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/served-site.ts';
+import { distDir, serveDist } from '../helpers/server.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 interface Watched {
   context: BrowserContext;
@@ -38,8 +28,8 @@ declare global {
 
 /** A page that records every CSP violation (from the first byte on) and every console error. */
 async function watchedPage(): Promise<Watched> {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await site.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -67,7 +57,7 @@ function firstArticle(): string {
 describe('the Content-Security-Policy', () => {
   it('is on every page: hashes for Astro scripts, no inline handlers, no foreign origins', async () => {
     const { context, page } = await watchedPage();
-    await page.goto(`${server.url}${firstArticle()}`);
+    await page.goto(`${site.server.url}${firstArticle()}`);
     const policy =
       (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
     const directives = new Map(
@@ -96,7 +86,7 @@ describe('the Content-Security-Policy', () => {
 
   it('refuses an inline handler, an injected inline script and a script from another origin', async () => {
     const { context, page, problems } = await watchedPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page.evaluate(() => {
       const b = document.createElement('button');
       b.setAttribute('onclick', "window.__ran = 'handler'");
@@ -122,9 +112,9 @@ describe('the Content-Security-Policy', () => {
 
   it('reports nothing on the home page and on an article whose permalink tools copy and cite', async () => {
     const { context, page, problems } = await watchedPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page.waitForLoadState('networkidle');
-    await page.goto(`${server.url}${firstArticle()}`);
+    await page.goto(`${site.server.url}${firstArticle()}`);
     const pilcrow = page.locator('.prose a.pilcrow').first();
     const id = (await pilcrow.getAttribute('href'))!.slice(1);
     await pilcrow.click();
@@ -140,7 +130,7 @@ describe('the Content-Security-Policy', () => {
 
   it('reports nothing while the header search loads Pagefind and the search page finds paragraphs', async () => {
     const { context, page, problems } = await watchedPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page.locator('#site-search-q').fill('Salami');
     await page.locator('#site-search-q').press('Enter');
     await page.waitForURL(/\/search\/\?q=Salami$/);

@@ -4,27 +4,15 @@
  * numbers and year jumps and the letter sections of long indexes need more articles than the
  * samples hold: their logic is unit-tested in tests/unit/archive-index.test.ts.)
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/served-site.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 describe('home page', () => {
   it('lists the dated articles only, newest first', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/`);
     const hrefs = await page.$$eval('#latest ~ .article-list .article-list-title a', (as) =>
       as.map((a) => a.getAttribute('href')),
     );
@@ -41,8 +29,8 @@ describe('header', () => {
   it.each(['/', '/tags/', '/tags/iran/', '/sources/', '/editors/', '/dates/', '/search/'])(
     '%s: at 1280 px the search box sits on the title row',
     async (path) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(server.url + path);
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(site.server.url + path);
       const top = (selector: string) =>
         page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().top));
       const [name, search] = [await top('.site-name'), await top('.site-search')];

@@ -6,27 +6,17 @@
  */
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { distDir, serveDist, type StaticServer } from '../helpers/server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/served-site.ts';
+import { distDir } from '../helpers/server.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 async function open(urlPath: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   const page = await context.newPage();
-  await page.goto(server.url + urlPath);
+  await page.goto(site.server.url + urlPath);
   return page;
 }
 
@@ -38,7 +28,7 @@ async function paragraphsNamingQaani(page: Page): Promise<string[]> {
   const found: string[] = [];
   const slugs = readdirSync(path.join(distDir(), 'articles')).filter((s) => !s.includes('.'));
   for (const slug of slugs.sort()) {
-    await page.goto(`${server.url}/articles/${slug}/`);
+    await page.goto(`${site.server.url}/articles/${slug}/`);
     const ids = await page.$$eval(
       '.prose p[id], .prose li[id]',
       (els, source) => els.filter((el) => new RegExp(source).test(el.textContent ?? '')).map((el) => el.id),

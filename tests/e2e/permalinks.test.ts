@@ -6,16 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { distDir, serveDist, type StaticServer } from '../helpers/server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/served-site.ts';
+import { distDir } from '../helpers/server.ts';
 import { paragraphIdsOfMdx } from '../helpers/paragraph-ids-mdx.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-let browser: Browser;
-let server: StaticServer;
+const site = servedSite();
 
 /** Article slugs of the build, and for the test subject the one with the most ¶ links. */
 function articles(): { slugs: string[]; richest: string } {
@@ -28,20 +27,11 @@ function articles(): { slugs: string[]; richest: string } {
   return { slugs, richest };
 }
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 // A phone-sized window, so the last paragraph of any article starts below the fold.
 async function open(urlPath: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 600 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 600 }, ...options });
   const page = await context.newPage();
-  await page.goto(server.url + urlPath);
+  await page.goto(site.server.url + urlPath);
   return page;
 }
 
@@ -77,7 +67,7 @@ describe('paragraph permalinks', () => {
   it('gives every paragraph and list item of every article a unique id with its own ¶ link', async () => {
     const page = await open('/');
     for (const slug of articles().slugs) {
-      await page.goto(`${server.url}/articles/${slug}/`);
+      await page.goto(`${site.server.url}/articles/${slug}/`);
       const ids = await targetIds(page);
       expect(ids.length, slug).toBeGreaterThan(0);
       expect(
@@ -121,10 +111,10 @@ describe('paragraph permalinks', () => {
     const { richest } = articles();
     const page = await open(`/articles/${richest}/`, { permissions: ['clipboard-read', 'clipboard-write'] });
     const id = (await targetIds(page)).at(-1)!;
-    await page.goto(`${server.url}/articles/${richest}/#${id}`);
+    await page.goto(`${site.server.url}/articles/${richest}/#${id}`);
     await page.getByRole('button', { name: 'Copy link to this paragraph' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `${server.url}/articles/${richest}/#${id}`,
+      `${site.server.url}/articles/${richest}/#${id}`,
     );
     await expect.poll(() => page.textContent('[role="status"]')).toBe('Link copied to the clipboard.');
 
@@ -184,7 +174,7 @@ describe('paragraph permalinks', () => {
       // axe is injected as an inline script, which the site's CSP rightly refuses; it is the test's own.
       const page = await open(`/articles/${richest}/`, { colorScheme: scheme, bypassCSP: true });
       const id = await page.$eval('.prose a.pilcrow', (a) => a.getAttribute('href'));
-      await page.goto(`${server.url}/articles/${richest}/${id}`);
+      await page.goto(`${site.server.url}/articles/${richest}/${id}`);
       await page.locator('.para-tools').waitFor();
       await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
       const violations = await page.evaluate(async () => {

@@ -8,21 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { distDir, serveDist, type StaticServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/served-site.ts';
+import { distDir } from '../helpers/server.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 /** Text of each built article's indexed part (headline and body), apostrophes dropped. */
 function articleTexts(): Map<string, string> {
@@ -41,12 +31,12 @@ const normalise = (text: string) => text.toLowerCase().replace(/[’'ʼʿʾ]/g, 
 async function newPage(
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 1000, height: 700 }, ...options });
   return { context, page: await context.newPage() };
 }
 
 async function searchFor(page: Page, query: string): Promise<void> {
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query)}`);
   // `done`: every shard of the index searched (`partial` while the first shards' results show).
   await page.locator('[data-search-status][data-state="done"]').waitFor();
 }
@@ -167,7 +157,7 @@ describe('paragraph ranking', () => {
       const headline = await first.locator('.search-result-title a').getAttribute('href');
       const paragraph = await first.locator('.search-paragraphs a').first().getAttribute('href');
       expect(headline).toBe(paragraph);
-      await page.goto(new URL(headline!, server.url).href);
+      await page.goto(new URL(headline!, site.server.url).href);
       const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
       expect(holdsAll(await page.locator(`[id="${id}"]`).innerText(), words)).toBe(true);
       await context.close();
@@ -189,7 +179,7 @@ describe('the search page', () => {
     await source.locator('input').check();
     await expect.poll(() => resultPaths(page)).toHaveLength(1);
     expect(new URL(page.url()).searchParams.get('source')).toBe('Jerusalem Center for Public Affairs');
-    await page.goto(`${server.url}/search/?q=Iran&year=2021`);
+    await page.goto(`${site.server.url}/search/?q=Iran&year=2021`);
     await expect
       .poll(() => resultPaths(page))
       .toEqual(['/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/']);
@@ -224,7 +214,7 @@ describe('the search page', () => {
       '/articles/2020-09-24-irans-zarif-tries-to-form-russia-china-alliance-against-us/',
       '/articles/2021-05-13-spotlight-on-iran-may-13-27-2021/',
     ];
-    await page.goto(`${server.url}/search/?q=Iran&sort=oldest`);
+    await page.goto(`${site.server.url}/search/?q=Iran&sort=oldest`);
     await expect.poll(async () => (await resultPaths(page)).slice(0, 3)).toEqual(dated);
     await page.selectOption('select[name="sort"]', 'newest');
     await expect.poll(async () => (await resultPaths(page)).slice(0, 3)).toEqual([...dated].reverse());
@@ -235,7 +225,7 @@ describe('the search page', () => {
 
   it('writes typing to the URL; back and forward restore the search', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.server.url}/search/`);
     await page.fill('#search-q', 'Shekarchi');
     await page.press('#search-q', 'Enter');
     await expect.poll(() => resultPaths(page)).toHaveLength(1);
@@ -261,7 +251,7 @@ describe('the search page', () => {
 
   it('without JavaScript says search needs it and offers the indexes', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.url}/search/?q=Zarif`);
+    await page.goto(`${site.server.url}/search/?q=Zarif`);
     expect(await page.locator('main').innerText()).toContain('Search needs JavaScript');
     const hrefs = await page.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(expect.arrayContaining(['/tags/', '/dates/', '/sources/']));
@@ -293,7 +283,7 @@ describe('a sharded index (this build: shards of two pages)', () => {
       await gate;
       await route.continue();
     });
-    await page.goto(`${server.url}/search/?q=Iran`);
+    await page.goto(`${site.server.url}/search/?q=Iran`);
     const status = page.locator('[data-search-status]');
     await page.locator('[data-search-status][data-state="partial"]').waitFor();
     expect(await status.innerText()).toBe('Best matches among the newest 1 of 5; searching the rest…');
@@ -342,7 +332,7 @@ describe('loading', () => {
       '/search/',
       '/tags/',
     ]) {
-      await page.goto(server.url + url, { waitUntil: 'networkidle' });
+      await page.goto(site.server.url + url, { waitUntil: 'networkidle' });
     }
     expect(requests).toEqual([]);
     await page.keyboard.press('/');
@@ -359,7 +349,7 @@ describe('loading', () => {
     const { context, page } = await newPage();
     const fetched = new Set<string>();
     context.on('requestfinished', (r) => void (isPagefind(r) && fetched.add(new URL(r.url()).pathname)));
-    await page.goto(`${server.url}/search/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.url}/search/`, { waitUntil: 'networkidle' });
     expect(fetched.size).toBe(0);
     await page.fill('#search-q', 'Salami');
     await expect.poll(() => resultPaths(page)).toHaveLength(2);
