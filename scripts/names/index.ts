@@ -151,11 +151,15 @@ export function buildNamesIndex(
     const slug = slugs.get(n.name)!;
     return { slug: reserved.has(slug) ? `${slug}-${hashName(n.name)}` : slug, ...n };
   });
-  const found = names
+  return { index: { names }, found: foundNames(names), missing };
+}
+
+/** The names kept that the curated list does not know, most mentioned first: the ingest reports them. */
+export function foundNames(names: readonly IndexedName[]): FoundNameReport[] {
+  return names
     .filter((n) => !n.curated)
     .map((n) => ({ name: n.name, kind: n.kind, mentions: n.mentions }))
     .sort((a, b) => b.mentions - a.mentions || collator.compare(a.name, b.name));
-  return { index: { names }, found, missing };
 }
 
 /** The excerpts of the names this run found, by article slug and name: only kept names' ever reach the index. */

@@ -1,6 +1,7 @@
 /** The ingest run over folders: incremental, tidy, deterministic, and loud about bad input. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  appendFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -75,6 +76,39 @@ describe('ingest runs', () => {
       rmSync(output, { recursive: true });
       await ingest();
       expect(warm).toEqual(index());
+    },
+  );
+
+  it(
+    'keeps the names index after an edit that names no one, and builds it again after one that does',
+    { timeout: 60_000 },
+    async () => {
+      const first = await ingest();
+      const file = path.join(output, NAMES_FILE);
+      const sample = path.join(input, readdirSync(input).sort()[1]!);
+      // A mark a rebuild would not leave: the index is written again only when its bytes change.
+      const marked = `${readFileSync(file, 'utf8').trimEnd()} \n`;
+      writeFileSync(file, marked);
+      appendFileSync(sample, '\n\nA closing line that mentions nobody at all.\n');
+      const kept = await ingest();
+      expect(kept.summary.written).toBe(1);
+      expect(readFileSync(file, 'utf8')).toBe(marked);
+      expect(kept.names).toEqual(first.names);
+      // What was kept is what a cold ingest of the edited input writes and reports.
+      const coldKept = await runIngest({ input, output: path.join(work, 'cold'), curated });
+      expect(JSON.parse(marked)).toEqual(
+        JSON.parse(readFileSync(path.join(work, 'cold', NAMES_FILE), 'utf8')),
+      );
+      expect(kept.names).toEqual(coldKept.names);
+
+      appendFileSync(sample, '\n\nForeign Minister Mohammad Javad Zarif spoke again on Tuesday.\n');
+      const rebuilt = await ingest();
+      const warm = readFileSync(file, 'utf8');
+      expect(warm).not.toBe(marked);
+      rmSync(output, { recursive: true });
+      const cold = await ingest();
+      expect(readFileSync(file, 'utf8')).toBe(warm);
+      expect(rebuilt.names).toEqual(cold.names);
     },
   );
 
