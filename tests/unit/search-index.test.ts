@@ -132,6 +132,14 @@ describe.each(Object.keys(LAYOUTS))('%s', (layout) => {
     const target: SearchTarget = { api: index.api, shards: index.searchable(wanted) };
     return searchPagefind(target, state);
   }
+  /** Each result's path → the ids of the paragraphs it links under it. */
+  async function hitsByPath(q: string): Promise<Record<string, string[]>> {
+    const { results } = await search({ q });
+    const data = await Promise.all(results.map((r) => r.data()));
+    return Object.fromEntries(
+      data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
+    );
+  }
   async function urls(state: Partial<SearchState>): Promise<string[]> {
     const { results } = await search(state);
     const data = await Promise.all(results.map((r) => r.data()));
@@ -158,12 +166,7 @@ describe.each(Object.keys(LAYOUTS))('%s', (layout) => {
         '/articles/plain/',
         '/articles/straight/',
       ]);
-      const { results } = await search({ q: 'Ghaani' });
-      const data = await Promise.all(results.map((r) => r.data()));
-      const hits = Object.fromEntries(
-        data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
-      );
-      expect(hits).toEqual({
+      expect(await hitsByPath('Ghaani')).toEqual({
         '/articles/modifier/': ['p-a2'],
         '/articles/curly/': ['p-b2'],
         '/articles/straight/': ['p-c1'],
@@ -215,17 +218,14 @@ describe.each(Object.keys(LAYOUTS))('%s', (layout) => {
 
   describe('paragraph of each match', () => {
     it('finds the list item holding the folded name', async () => {
-      const { results } = await search({ q: 'Qaani' });
-      const data = await Promise.all(results.map((r) => r.data()));
-      const byPath = Object.fromEntries(
-        data.map((d) => [new URL(d.url, 'http://x').pathname, paragraphHits(d).map((h) => h.id)]),
-      );
-      expect(byPath).toEqual({
+      expect(await hitsByPath('Qaani')).toEqual({
         '/articles/modifier/': ['p-a2'],
         '/articles/curly/': ['p-b2'],
         '/articles/straight/': ['p-c1'],
         '/articles/plain/': ['p-d1'],
       });
+      const { results } = await search({ q: 'Qaani' });
+      const data = await Promise.all(results.map((r) => r.data()));
       expect(data.find((d) => d.url.includes('modifier'))?.url).toContain('pagefind-highlight=qaani');
     });
   });

@@ -108,9 +108,10 @@ export class ShardedIndex {
 
   /** Of `shards`, the first ones holding half a shard's worth of pages (at least one): a search's first pass. */
   firstPass(shards: readonly ShardEntry[]): readonly ShardEntry[] {
+    // The loop takes at least one shard when there is one: it starts at 0 pages.
     let n = 0;
     for (let pages = 0; n < shards.length && pages < this.target / 2; n++) pages += shards[n]!.pages;
-    return shards.slice(0, Math.max(n, Math.min(1, shards.length)));
+    return shards.slice(0, n);
   }
 
   /** Pages known to hold no match or already searched, when `shards` are the ones that can match. */
