@@ -13,6 +13,7 @@ import {
   freshExcerpts,
   previousExcerpts,
   readNamesIndex,
+  readNamesText,
   writeNamesIndex,
   type FoundNameReport,
   type NamesIndexBuild,
@@ -362,7 +363,8 @@ async function indexNames(
 ): Promise<NamesIndexBuild> {
   const slugOf = (item: Accepted) => live[item.rawFile]!.slug;
   let fresh = freshExcerpts(accepted.flatMap((a) => (a.found ? [{ slug: slugOf(a), names: a.found }] : [])));
-  const previous = previousExcerpts(readNamesIndex(options.output) ?? { names: [] });
+  const previousText = readNamesText(options.output);
+  const previous = previousExcerpts(readNamesIndex(options.output, previousText) ?? { names: [] });
   const build = () =>
     buildNamesIndex(
       Object.values(live),
@@ -386,7 +388,7 @@ async function indexNames(
     fresh = (slug, source, id) => before(slug, source, id) ?? more(slug, source, id);
     names = build();
   }
-  writeNamesIndex(options.output, names.index);
+  writeNamesIndex(options.output, names.index, previousText);
   return names;
 }
 
