@@ -210,6 +210,7 @@ async function pipelineDigest(spellings: string): Promise<string> {
     'scripts/names/curated.ts',
     'src/lib/search/fold.ts',
     'src/lib/search/aliases.ts',
+    'src/lib/search/query-terms.ts',
     'src/lib/search/shards.ts',
   ];
   const texts = await Promise.all(sources.map((f) => readFile(path.join(repo, f), 'utf8')));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldTransliteration } from '../../src/lib/search/fold.ts';
 import { normaliseWord, parseQuery, termOf } from '../../src/lib/search/query-terms.ts';
 
 describe('parseQuery', () => {
@@ -19,6 +20,20 @@ describe('normaliseWord', () => {
     expect(normaliseWord('Qaʼani,')).toBe('qaani');
     expect(normaliseWord('Sécurité')).toBe('securite');
     expect(normaliseWord('al-Kazimi')).toBe('alkazimi');
+  });
+
+  it('gives a word of printable ASCII (its short way) what the full folding gives', () => {
+    // The full folding, spelled out: transliteration marks, NFKD, marks dropped, lower case, letters and digits only.
+    const full = (word: string) =>
+      foldTransliteration(word)
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]/gu, '');
+    const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
+    const words = [ascii, ...ascii.split('').map((c) => `Qa${c}ani`), 'U.S.', 'IRGC’s', "Qa'ani", 'Qa`ani', '9/11'];
+    for (const word of words) expect(normaliseWord(word), word).toBe(full(word));
+    expect(normaliseWord('Qa`ani')).toBe('qaani');
   });
 });
 

@@ -24,6 +24,8 @@ export interface AliasTable {
   bySpelling: Map<string, string[]>;
   /** Most words in any spelling: how far ahead a match may reach. */
   longest: number;
+  /** The first word of every spelling: a match can start only at one of these. */
+  firsts: Set<string>;
 }
 
 const words = (text: string) =>
@@ -34,6 +36,7 @@ const words = (text: string) =>
 
 export function aliasTable(entries: readonly AliasEntry[]): AliasTable {
   const bySpelling = new Map<string, string[]>();
+  const firsts = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
     const spellings = [entry.name, ...entry.spellings].map(words).filter((w) => w.length > 0);
@@ -44,10 +47,11 @@ export function aliasTable(entries: readonly AliasEntry[]): AliasTable {
       if (other && other.join() !== all.join())
         throw new Error(`aliases: "${key}" is listed under two names`);
       bySpelling.set(key, all);
+      firsts.add(spelling[0]!);
       longest = Math.max(longest, spelling.length);
     }
   }
-  return { bySpelling, longest };
+  return { bySpelling, longest, firsts };
 }
 
 /** The alias groups (each the words of one entry) whose spellings a run of text prints. */
@@ -55,6 +59,7 @@ export function groupsIn(text: string, table: AliasTable): string[][] {
   const normal = text.split(/\s+/).map(normaliseWord);
   const found = new Set<string[]>();
   for (let i = 0; i < normal.length; i++) {
+    if (!table.firsts.has(normal[i]!)) continue;
     for (let n = Math.min(table.longest, normal.length - i); n >= 1; n--) {
       const group = table.bySpelling.get(normal.slice(i, i + n).join(' '));
       if (!group) continue;

@@ -13,8 +13,14 @@ export interface QueryTerms {
   phrases: string[][];
 }
 
-/** `Qa’ani,` → `qaani`; `Sécurité` → `securite`. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * `Qa’ani,` → `qaani`; `Sécurité` → `securite`. A word of printable ASCII only takes the short way
+ * to the same result (the one ASCII character folded, the grave accent, is dropped either way).
+ */
 export function normaliseWord(word: string): string {
+  if (PRINTABLE_ASCII.test(word)) return word.toLowerCase().replace(/[^a-z0-9]/g, '');
   return foldTransliteration(word)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
