@@ -31,7 +31,15 @@ describe('normaliseWord', () => {
         .toLowerCase()
         .replace(/[^\p{L}\p{N}]/gu, '');
     const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
-    const words = [ascii, ...ascii.split('').map((c) => `Qa${c}ani`), 'U.S.', 'IRGC’s', "Qa'ani", 'Qa`ani', '9/11'];
+    const words = [
+      ascii,
+      ...ascii.split('').map((c) => `Qa${c}ani`),
+      'U.S.',
+      'IRGC’s',
+      "Qa'ani",
+      'Qa`ani',
+      '9/11',
+    ];
     for (const word of words) expect(normaliseWord(word), word).toBe(full(word));
     expect(normaliseWord('Qa`ani')).toBe('qaani');
   });
