@@ -11,7 +11,7 @@ export interface Word {
   text: string;
   start: number;
   end: number;
-  /** Folded for matching (`qaani`): normaliseWord's, ASCII words the short way to the same result. */
+  /** Folded for matching (`qaani`): normaliseWord's. */
   key: string;
   capital: boolean;
   /** Capitals only (`US`, `U.S.`, `IRGC`): an acronym. */
@@ -47,7 +47,7 @@ export function wordsOf(text: string): Word[] {
       text: bare,
       start,
       end: start + bare.length,
-      key: /^[\x20-\x7e]*$/.test(bare) ? bare.toLowerCase().replace(/[^a-z0-9]/g, '') : normaliseWord(bare),
+      key: normaliseWord(bare),
       capital: /^\p{Lu}/u.test(bare) || ARABIC_ARTICLE.test(bare),
       upper: /\p{Lu}/u.test(bare) && !/\p{Ll}/u.test(bare),
       joined: false,
