@@ -109,18 +109,21 @@ export function namePaths<A extends Article>(names: Names<A>) {
     const section = sectionOf(name.articles.map((a) => a.article));
     const { articles: _articles, ...shown } = name;
     return paginate(name.articles, name.url, PAGE_SIZE, (item) => section(item.article)).map((page) => {
-      // Page 1 also shows the mentions per year and the names most often mentioned with it.
-      const first =
-        page.number === 1
-          ? {
-              years: mentionsPerYear(name),
-              withIt: mentionedWith(name, names).map((w) => [w.name.name, w.name.url, w.articles]),
-            }
-          : undefined;
+      // Page 1 also shows the mentions per year and the names most often mentioned with it: worked
+      // out once here, for its cache key and for the page.
+      const first = page.number === 1;
+      const years = first ? mentionsPerYear(name) : [];
+      const withIt = first ? mentionedWith(name, names) : [];
       return {
         params: { name: name.slug, page: pageParam(page.number) },
-        props: { name, page },
-        cacheKey: listPageKey({ name: shown, articles: name.articles.length, page, first }),
+        props: { name, page, years, withIt },
+        cacheKey: listPageKey({
+          name: shown,
+          articles: name.articles.length,
+          page,
+          years,
+          withIt: withIt.map((w) => [w.name.name, w.name.url, w.articles]),
+        }),
       };
     });
   });
