@@ -98,7 +98,8 @@ export class Pool {
 
   /**
    * Hands out `[from, to)` batches of `total` items to every thread; `results[i]` is batch i's, run
-   * on `threads[i]`. `progress` hears how many items are done as batches come back.
+   * on `threads[i]`. `progress` hears how many items are done as batches come back, and `arrived`
+   * gets each batch's result as it does (in the order they come back), before it is kept.
    */
   private async spread<R>(
     total: number,
@@ -106,6 +107,7 @@ export class Pool {
     here: (from: number, to: number) => R,
     there: (remote: Remote, from: number, to: number) => Promise<R>,
     progress?: Progress,
+    arrived?: (from: number, result: R) => void,
   ): Promise<{ results: R[]; threads: Thread[] }> {
     const results: R[] = [];
     const threads: Thread[] = [];
@@ -117,7 +119,9 @@ export class Pool {
       await remote.ready;
       for (let from = take(); from !== undefined; from = take()) {
         threads[from / size] = thread;
-        results[from / size] = await there(remote, from, Math.min(total, from + size));
+        const result = await there(remote, from, Math.min(total, from + size));
+        arrived?.(from, result);
+        results[from / size] = result;
         finish(from);
       }
     };
@@ -128,7 +132,9 @@ export class Pool {
     lanes.catch(() => undefined);
     for (let from = take(); from !== undefined; from = take()) {
       threads[from / size] = 0;
-      results[from / size] = here(from, Math.min(total, from + size));
+      const result = here(from, Math.min(total, from + size));
+      arrived?.(from, result);
+      results[from / size] = result;
       finish(from);
       // Let the workers' answers in, so they get their next batches.
       if (this.remotes.length > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -149,12 +155,16 @@ export class Pool {
     return results;
   }
 
-  /** Ingests the files with the folders' boilerplate; each result with the thread that keeps its page. */
+  /**
+   * Ingests the files with the folders' boilerplate; each result with the thread that keeps its
+   * page. `arrived` gets each batch's results, and the index of its first file, as they come back.
+   */
   async ingest(
     rawFiles: string[],
     repeated: RepeatedSets,
     size: number,
     progress?: Progress,
+    arrived?: (from: number, results: Ingested[]) => void,
   ): Promise<{ result: Ingested; thread: Thread }[]> {
     this.here.setRepeated(repeated);
     await Promise.all(this.remotes.map((remote) => remote.call('repeated', repeated)));
@@ -164,6 +174,7 @@ export class Pool {
       (from, to) => this.here.ingest(rawFiles.slice(from, to)),
       (remote, from, to) => remote.call<Ingested[]>('ingest', rawFiles.slice(from, to)),
       progress,
+      arrived,
     );
     return results.flatMap((batch, i) => batch.map((result) => ({ result, thread: threads[i]! })));
   }

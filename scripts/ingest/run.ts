@@ -7,18 +7,16 @@ import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
 import { loadCurated, type Curated } from './curated.ts';
+import { ExcerptStore } from '../names/excerpts.ts';
 import {
   buildNamesIndex,
   foundNames,
-  freshExcerpts,
-  previousExcerpts,
   readNamesIndex,
-  readNamesText,
   writeNamesIndex,
   type FoundNameReport,
   type NamesIndexBuild,
 } from '../names/index.ts';
-import { cachedName, type ArticleName, type CachedName } from '../names/find.ts';
+import { cachedName, type CachedName } from '../names/find.ts';
 import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { Diagnostic, Removed } from './model.ts';
 import { Pool, type Thread } from './parallel.ts';
@@ -83,10 +81,8 @@ interface Accepted {
   tags: string[];
   /** The thread that ingested it and keeps its page; undefined for a page reused from the previous run. */
   thread?: Thread;
-  /** The names it mentions (paragraph ids only, as the manifest keeps them). */
+  /** The names it mentions (paragraph ids only, as the manifest keeps them; the excerpts are in the store). */
   names: CachedName[];
-  /** This run's names with their excerpts; undefined for a page reused from the previous run. */
-  found?: ArticleName[];
 }
 
 async function listRaw(dir: string): Promise<string[]> {
@@ -111,6 +107,10 @@ interface Scan {
   /** Per folder, a hash of its repeated boilerplate: when it changes, the folder's files are redone. */
   repeatedHashes: Map<string, string>;
 }
+
+/** What a page and its excerpts were made from: the ingester, the raw bytes, the folder's boilerplate. */
+const stampOf = (version: string, scan: Scan, rawFile: string): string =>
+  `${version} ${scan.hashes.get(rawFile)!} ${scan.repeatedHashes.get(folderOf(rawFile))!}`;
 
 /** Files per batch handed to a thread: small enough to share the work evenly, large enough to keep messages rare. */
 const SCAN_BATCH = 100;
@@ -181,31 +181,58 @@ async function scanCorpus(
   return { hashes, repeated, repeatedHashes };
 }
 
-/** Files unchanged since the last run (bytes, folder boilerplate, page still there) are reused as they are. */
-function sortFiles(options: IngestOptions, rawFiles: string[], scan: Scan, reusable: Manifest['files']) {
+/**
+ * Files unchanged since the last run (bytes, folder boilerplate, page and excerpts still there)
+ * are reused as they are.
+ */
+function sortFiles(
+  options: IngestOptions,
+  rawFiles: string[],
+  scan: Scan,
+  reusable: Manifest['files'],
+  excerpts: (rawFile: string) => boolean,
+) {
   const reused: Accepted[] = [];
   const jobs: string[] = [];
   for (const rawFile of rawFiles) {
     const hash = scan.hashes.get(rawFile)!;
     const old = reusable[rawFile];
     const same = old?.hash === hash && old.repeated === scan.repeatedHashes.get(folderOf(rawFile));
-    if (same && existsSync(path.join(options.output, `${old.slug}.mdx`)))
+    if (same && excerpts(rawFile) && existsSync(path.join(options.output, `${old.slug}.mdx`)))
       reused.push({ rawFile, hash, base: old.base, ids: old.ids, tags: old.tags, names: old.names });
     else jobs.push(rawFile);
   }
   return { reused, jobs };
 }
 
+/**
+ * Ingests the files to do. Each batch's excerpts go to the store as the batch comes back, and
+ * leave memory: the run keeps each article's paragraph ids only.
+ */
 async function ingestFiles(
   options: IngestOptions,
   scan: Scan,
   jobs: string[],
   reports: Map<string, FileReport>,
   pool: Pool,
+  store: ExcerptStore,
+  stamp: (rawFile: string) => string,
 ): Promise<Accepted[]> {
   if (jobs.length > 0) options.onProgress?.('ingest', 0, jobs.length);
-  const results = await pool.ingest(jobs, scan.repeated, INGEST_BATCH, (done) =>
-    options.onProgress?.('ingest', done, jobs.length),
+  const names: CachedName[][] = [];
+  const results = await pool.ingest(
+    jobs,
+    scan.repeated,
+    INGEST_BATCH,
+    (done) => options.onProgress?.('ingest', done, jobs.length),
+    (from, batch) =>
+      batch.forEach((result, i) => {
+        const rawFile = jobs[from + i]!;
+        if (!result.ok) return store.drop(rawFile);
+        store.put(rawFile, stamp(rawFile), result.names);
+        names[from + i] = result.names.map(cachedName);
+        result.names = [];
+      }),
   );
   const accepted: Accepted[] = [];
   results.forEach(({ result, thread }, i) => {
@@ -228,8 +255,7 @@ async function ingestFiles(
       thread,
       ids: result.paragraphIds,
       tags: result.data.tags,
-      names: result.names.map(cachedName),
-      found: result.names,
+      names: names[i]!,
       base: baseSlug(result.data.title, result.data.dateStart, rawFile),
     });
   });
@@ -348,47 +374,10 @@ function summarise(files: FileReport[], deleted: string[]): IngestReport['summar
   };
 }
 
-/**
- * The archive-wide names index, from the manifest's per-article names (scripts/names/index.ts).
- * Excerpts come from this run's ingest, else from the previous index; the few articles neither has
- * (a name newly over the threshold in an unchanged article) are ingested again for theirs.
- */
-async function indexNames(
-  options: IngestOptions,
-  curated: Curated,
-  scan: Scan,
-  accepted: Accepted[],
-  live: Manifest['files'],
-  pool: Pool,
-): Promise<NamesIndexBuild> {
-  const slugOf = (item: Accepted) => live[item.rawFile]!.slug;
-  let fresh = freshExcerpts(accepted.flatMap((a) => (a.found ? [{ slug: slugOf(a), names: a.found }] : [])));
-  const previousText = readNamesText(options.output);
-  const previous = previousExcerpts(readNamesIndex(options.output, previousText) ?? { names: [] });
-  const build = () =>
-    buildNamesIndex(
-      Object.values(live),
-      curated.names,
-      (slug, source, group, id) => fresh(slug, source, id) ?? previous(group, slug, id),
-    );
-  let names = build();
-  const again = accepted.filter((a) => !a.found && names.missing.has(slugOf(a)));
-  if (again.length > 0) {
-    const results = await pool.ingest(
-      again.map((a) => a.rawFile),
-      scan.repeated,
-      INGEST_BATCH,
-    );
-    const before = fresh;
-    const more = freshExcerpts(
-      results.flatMap(({ result }, i) =>
-        result.ok ? [{ slug: slugOf(again[i]!), names: result.names }] : [],
-      ),
-    );
-    fresh = (slug, source, id) => before(slug, source, id) ?? more(slug, source, id);
-    names = build();
-  }
-  writeNamesIndex(options.output, names.index, previousText);
+/** The archive-wide names index, from the manifest's per-article names (scripts/names/index.ts). */
+function indexNames(options: IngestOptions, curated: Curated, live: Manifest['files'], version: string) {
+  const names = buildNamesIndex(Object.values(live), curated.names, version);
+  writeNamesIndex(options.output, names.index);
   return names;
 }
 
@@ -415,7 +404,7 @@ function namesUnchanged(previous: Manifest | undefined, version: string, live: M
 /** The index already beside the articles, as this run would build it (see `namesUnchanged`); undefined if unreadable. */
 function keptNamesIndex(output: string): NamesIndexBuild | undefined {
   const index = readNamesIndex(output);
-  return index && { index, found: foundNames(index.names), missing: new Set() };
+  return index && { index, found: foundNames(index.names) };
 }
 
 /** Where ingested pages wait for their slugs: inside the output folder, so each moves into place by a rename. */
@@ -433,20 +422,28 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const rawFiles = await listRaw(options.input);
   // Started first: the workers load their modules while this thread reads the curated data and manifest.
   const pool = new Pool(rawFiles.length, options.threads);
+  let store: ExcerptStore | undefined;
   try {
-    return await runWith(options, rawFiles, pool);
+    await mkdir(options.output, { recursive: true });
+    store = new ExcerptStore(options.output);
+    return await runWith(options, rawFiles, pool, store);
   } finally {
+    store?.close();
     await pool.close();
     await rm(path.join(options.output, SPOOL), { recursive: true, force: true });
   }
 }
 
-async function runWith(options: IngestOptions, rawFiles: string[], pool: Pool): Promise<IngestReport> {
+async function runWith(
+  options: IngestOptions,
+  rawFiles: string[],
+  pool: Pool,
+  store: ExcerptStore,
+): Promise<IngestReport> {
   const version = ingesterVersion(defaultInputs(options.curated));
   const curated = await loadCurated(options.curated);
   const previous = await readManifest(options.output);
   const reusable = !options.force && previous?.version === version ? previous.files : {};
-  await mkdir(options.output, { recursive: true });
 
   const perFolder = new Map<string, number>();
   for (const rawFile of rawFiles)
@@ -460,18 +457,24 @@ async function runWith(options: IngestOptions, rawFiles: string[], pool: Pool): 
     spool: await makeSpool(options.output),
   });
   const scan = await scanCorpus(options, rawFiles, counter, pool);
-  const { reused, jobs } = sortFiles(options, rawFiles, scan, reusable);
+  const stamp = (rawFile: string) => stampOf(version, scan, rawFile);
+  const { reused, jobs } = sortFiles(options, rawFiles, scan, reusable, (rawFile) =>
+    store.has(rawFile, stamp(rawFile)),
+  );
   const reports = new Map<string, FileReport>(
     reused.map((r) => [r.rawFile, { rawFile: r.rawFile, status: 'skipped', removed: [], diagnostics: [] }]),
   );
-  const accepted = [...reused, ...(await ingestFiles(options, scan, jobs, reports, pool))];
+  const accepted = [...reused, ...(await ingestFiles(options, scan, jobs, reports, pool, store, stamp))];
   const live = await writePages(options, scan, accepted, previous, reports, pool);
   const deleted = await deleteStale(options, previous, live);
-  // The names index before the manifest: a run stopped between the two leaves a manifest that
-  // differs from the next run's, so that run builds the index again rather than keep a stale one.
+  store.keepOnly(new Set(accepted.map((a) => a.rawFile)));
+  // The excerpts, then the names index, then the manifest: a run stopped between them leaves a
+  // manifest that differs from the next run's, so that run ingests the changed files again and
+  // builds the index again rather than keep a stale one.
+  store.commit();
   const names =
     (namesUnchanged(previous, version, live) && keptNamesIndex(options.output)) ||
-    (await indexNames(options, curated, scan, accepted, live, pool));
+    indexNames(options, curated, live, version);
   await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
 
   const files = [...reports.values()].sort((a, b) => (a.rawFile < b.rawFile ? -1 : 1));

@@ -4,7 +4,8 @@
  * name is keyed by its folded spelling (`Qa’ani` = `Qaani`), given the kind most of its mentions
  * have, dropped when banned, and kept only when at least `minMentions` paragraphs name it. Written
  * to `<output>/.names.json` only when its bytes change; the found names kept are returned for the
- * report, so an editor can confirm, merge or ban them in content/curated/names.yaml.
+ * report, so an editor can confirm, merge or ban them in content/curated/names.yaml. Paragraph ids
+ * only: the excerpts are in the store beside it (excerpts.ts), under each paragraph's source.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,10 +14,11 @@ import {
   NAMES_FILE,
   type IndexedName,
   type NameKind,
+  type NameSource,
   type NamesIndex,
 } from '../../src/lib/names/index-file.ts';
 import type { CuratedNames } from './curated.ts';
-import type { ArticleName, CachedName } from './find.ts';
+import type { CachedName } from './find.ts';
 import { compileMatcher } from './matcher.ts';
 import { wordsOf } from './words.ts';
 
@@ -44,12 +46,6 @@ interface Group {
   articles: Map<string, [id: string, source: CachedName][]>;
 }
 
-/**
- * The excerpt of a paragraph for a name: from this run's ingest (`source` is the article's name
- * that mentions it there), else from the previous index (`group` is the index's name id).
- */
-export type ExcerptOf = (slug: string, source: CachedName, group: string, id: string) => string | undefined;
-
 /** A spelling folded for grouping: `Qa’ani` → `qaani`. */
 const foldKey = (text: string): string =>
   wordsOf(text)
@@ -68,10 +64,6 @@ function memoFold(): (text: string) => string {
     return key;
   };
 }
-
-/** The id a name of the index has from one run to the next (its group's). */
-export const groupIdOf = (name: Pick<IndexedName, 'name' | 'curated'>): string =>
-  name.curated ? `curated\u0000${name.name}` : foldKey(name.name);
 
 const byCount = <T extends string>(counts: Map<T, number>): T =>
   [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
@@ -126,24 +118,42 @@ export const thresholdOf = (curated: CuratedNames, articles: number): number =>
 export interface NamesIndexBuild {
   index: NamesIndex;
   found: FoundNameReport[];
-  /** Articles whose excerpts neither this run nor the previous index has: ingest them again and rebuild. */
-  missing: Set<string>;
 }
 
+/**
+ * A group's articles with each paragraph's source as an index into its sources, which are
+ * numbered as the sorted articles first use them (the same names give the same numbers).
+ */
+function sourced(g: Group): Pick<IndexedName, 'sources' | 'articles'> {
+  const sources: NameSource[] = [];
+  const numbers = new Map<CachedName, number>();
+  const byKey = new Map<string, number>();
+  const numberOf = (source: CachedName): number => {
+    let n = numbers.get(source);
+    if (n !== undefined) return n;
+    const key = `${source.kind}\u0000${source.name}`;
+    n = byKey.get(key);
+    if (n === undefined) byKey.set(key, (n = sources.push([source.kind, source.name]) - 1));
+    numbers.set(source, n);
+    return n;
+  };
+  const articles = [...g.articles]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([slug, paragraphs]) => ({
+      slug,
+      paragraphs: paragraphs.map(([id, source]): [string, number] => [id, numberOf(source)]),
+    }));
+  return { sources, articles };
+}
+
+/** `version`: the ingester's, which wrote the excerpts (the index records it for the name pages' keys). */
 export function buildNamesIndex(
   articles: readonly { slug: string; names: CachedName[] }[],
   curated: CuratedNames,
-  excerptOf: ExcerptOf,
+  version: string,
 ): NamesIndexBuild {
   const aliasesOf = new Map(curated.names.map((n) => [n.name, n.aliases]));
   const threshold = thresholdOf(curated, articles.length);
-  const missing = new Set<string>();
-  const excerpts = (g: Group, slug: string, paragraphs: [string, CachedName][]): [string, string][] =>
-    paragraphs.map(([id, source]) => {
-      const excerpt = excerptOf(slug, source, g.id, id);
-      if (excerpt === undefined) missing.add(slug);
-      return [id, excerpt ?? ''];
-    });
   const kept = [...groupNames(articles, curated).values()]
     .filter((g) => g.curated || mentionsOf(g) >= threshold)
     .map((g) => {
@@ -155,9 +165,7 @@ export function buildNamesIndex(
         curated: g.curated,
         aliases: [...new Set(spellings)].filter((s) => s !== name).sort(),
         mentions: mentionsOf(g),
-        articles: [...g.articles]
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([slug, paragraphs]) => ({ slug, paragraphs: excerpts(g, slug, paragraphs) })),
+        ...sourced(g),
       };
     })
     .sort((a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -167,7 +175,7 @@ export function buildNamesIndex(
     const slug = slugs.get(n.name)!;
     return { slug: reserved.has(slug) ? `${slug}-${hashName(n.name)}` : slug, ...n };
   });
-  return { index: { names }, found: foundNames(names), missing };
+  return { index: { version, names }, found: foundNames(names) };
 }
 
 /** The names kept that the curated list does not know, most mentioned first: the ingest reports them. */
@@ -176,27 +184,6 @@ export function foundNames(names: readonly IndexedName[]): FoundNameReport[] {
     .filter((n) => !n.curated)
     .map((n) => ({ name: n.name, kind: n.kind, mentions: n.mentions }))
     .sort((a, b) => b.mentions - a.mentions || collator.compare(a.name, b.name));
-}
-
-/** The excerpts of the names this run found, by article slug and name: only kept names' ever reach the index. */
-export function freshExcerpts(articles: Iterable<{ slug: string; names: readonly ArticleName[] }>) {
-  const bySlug = new Map<string, Map<string, Map<string, string>>>();
-  for (const { slug, names } of articles)
-    bySlug.set(slug, new Map(names.map((n) => [`${n.kind}\u0000${n.name}`, new Map(n.paragraphs)])));
-  return (slug: string, source: CachedName, id: string): string | undefined =>
-    bySlug.get(slug)?.get(`${source.kind}\u0000${source.name}`)?.get(id);
-}
-
-/** The excerpts the previous index holds, by name id, article and paragraph: a paragraph id is a hash of its text. */
-export function previousExcerpts(index: NamesIndex) {
-  const byGroup = new Map<string, Map<string, IndexedName['articles'][number]['paragraphs']>>();
-  for (const name of index.names)
-    byGroup.set(groupIdOf(name), new Map(name.articles.map((a) => [a.slug, a.paragraphs])));
-  return (group: string, slug: string, id: string): string | undefined =>
-    byGroup
-      .get(group)
-      ?.get(slug)
-      ?.find(([paragraph]) => paragraph === id)?.[1];
 }
 
 /** The text of the previous run's index, if any. */

@@ -3,13 +3,14 @@
  * kept deterministic as files come and go, the keep-list, folders as tags, and the console summary.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCurated } from '../../scripts/ingest/curated.ts';
 import { RepeatedCounter } from '../../scripts/ingest/repeated.ts';
 import { runIngest } from '../../scripts/ingest/run.ts';
+import { snapshot } from '../helpers/ingest-output.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const FOOTER = 'This story is shared under the Example Wire reuse licence, version 2.';
@@ -34,12 +35,6 @@ function writeWire(dir: string, from: number, to: number): void {
     writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.txt`), wireStory(i));
 }
 
-const snapshot = (dir: string) =>
-  Object.fromEntries(
-    readdirSync(dir)
-      .sort()
-      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
-  );
 const ingest = (input: string, output: string) => runIngest({ input, output, curated });
 
 describe('corpus-wide boilerplate', () => {

@@ -16,7 +16,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runIngest } from '../../scripts/ingest/run.ts';
-import { NAMES_FILE, type NamesIndex } from '../../src/lib/names/index-file.ts';
+import { EXCERPTS_FILE, ExcerptReader } from '../../src/lib/names/excerpts.ts';
+import { NAMES_FILE, type IndexedName, type NamesIndex } from '../../src/lib/names/index-file.ts';
+import { snapshot } from '../helpers/ingest-output.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const curated = path.join(root, 'content/curated');
@@ -33,12 +35,23 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const ingest = (force = false) => runIngest({ input, output, curated, force });
-const snapshot = (dir: string) =>
-  Object.fromEntries(
-    readdirSync(dir)
-      .sort()
-      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
-  );
+
+/** Each of the name's articles with its paragraphs' excerpts, as its page reads them from the store. */
+function excerptsOf(name: IndexedName): [slug: string, excerpts: string[]][] {
+  const manifest = JSON.parse(readFileSync(path.join(output, '.ingest-manifest.json'), 'utf8')) as {
+    files: Record<string, { slug: string }>;
+  };
+  const rawOf = new Map(Object.entries(manifest.files).map(([raw, { slug }]) => [slug, raw]));
+  const reader = new ExcerptReader(path.join(output, EXCERPTS_FILE));
+  try {
+    return name.articles.map(({ slug, paragraphs }) => [
+      slug,
+      paragraphs.map(([id, source]) => reader.get(rawOf.get(slug)!, name.sources[source]!, id)),
+    ]);
+  } finally {
+    reader.close();
+  }
+}
 
 describe('ingest runs', () => {
   it(
@@ -58,7 +71,7 @@ describe('ingest runs', () => {
       await ingest();
       const index = () => JSON.parse(readFileSync(path.join(output, NAMES_FILE), 'utf8')) as NamesIndex;
       expect(index().names.some((n) => n.name === 'John Smithers')).toBe(false);
-      // A third mention, in a new file: the name is kept, and the unchanged file was never read for excerpts.
+      // A third mention, in a new file: the name is kept, and the unchanged file is not ingested again.
       writeFileSync(
         path.join(input, 'smithers-2.txt'),
         story(
@@ -66,16 +79,21 @@ describe('ingest runs', () => {
           'The quay reopened on Friday, the harbour master John Smithers told reporters.',
         ),
       );
-      await ingest();
+      const second = await ingest();
+      expect(second.files.find((f) => f.rawFile === 'smithers-1.txt')!.status).toBe('skipped');
       const warm = index();
       const smithers = warm.names.find((n) => n.name === 'John Smithers')!;
       expect(smithers.mentions).toBe(3);
-      expect(smithers.articles.flatMap((a) => a.paragraphs.map(([, excerpt]) => excerpt))).toEqual(
+      const excerpts = excerptsOf(smithers);
+      expect(excerpts.flatMap(([, e]) => e)).toEqual(
         expect.arrayContaining([expect.stringContaining('met John Smithers at the old quay')]),
       );
+      const warmFiles = snapshot(output);
       rmSync(output, { recursive: true });
       await ingest();
       expect(warm).toEqual(index());
+      expect(excerptsOf(smithers)).toEqual(excerpts);
+      expect(snapshot(output)).toEqual(warmFiles);
     },
   );
 
@@ -109,6 +127,28 @@ describe('ingest runs', () => {
       const cold = await ingest();
       expect(readFileSync(file, 'utf8')).toBe(warm);
       expect(rebuilt.names).toEqual(cold.names);
+    },
+  );
+
+  it(
+    'ingests every page again when the excerpt store is gone or unreadable, and ends as a cold ingest does',
+    { timeout: 60_000 },
+    async () => {
+      await ingest();
+      const cold = snapshot(output);
+      const store = path.join(output, EXCERPTS_FILE);
+      for (const spoil of [() => rmSync(store), () => writeFileSync(store, 'not a database\n')]) {
+        spoil();
+        const again = await ingest();
+        expect(again.summary.skipped).toBe(0);
+        expect(again.summary.unchanged).toBe(again.summary.files);
+        expect(snapshot(output)).toEqual(cold);
+      }
+      const reader = new ExcerptReader(store);
+      expect(() => reader.get('nowhere.txt', ['person', 'Nobody'], 'p-0')).toThrow(
+        /has no excerpt of paragraph p-0 of nowhere.txt for "Nobody" \(person\): run the ingest again/,
+      );
+      reader.close();
     },
   );
 

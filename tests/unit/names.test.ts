@@ -2,13 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { namesSchema, searchAliases, type CuratedNames } from '../../scripts/names/curated.ts';
 import { cachedName, excerptAt, findNames, type ArticleName } from '../../scripts/names/find.ts';
-import {
-  buildNamesIndex,
-  foundNamesLine,
-  freshExcerpts,
-  previousExcerpts,
-  thresholdOf,
-} from '../../scripts/names/index.ts';
+import { buildNamesIndex, foundNamesLine, thresholdOf } from '../../scripts/names/index.ts';
 import { compileMatcher } from '../../scripts/names/matcher.ts';
 import { titleLength } from '../../scripts/names/titles.ts';
 
@@ -136,12 +130,13 @@ describe('compileMatcher', () => {
 
 describe('buildNamesIndex', () => {
   type Articles = { slug: string; names: ArticleName[] }[];
-  /** The index from names found this run, excerpts and all. */
-  const build = (articles: Articles, list = curated) => {
-    const fresh = freshExcerpts(articles);
-    const cached = articles.map((a) => ({ slug: a.slug, names: a.names.map(cachedName) }));
-    return buildNamesIndex(cached, list, (slug, source, _group, id) => fresh(slug, source, id));
-  };
+  /** The index from the names the articles' manifest entries carry. */
+  const build = (articles: Articles, list = curated) =>
+    buildNamesIndex(
+      articles.map((a) => ({ slug: a.slug, names: a.names.map(cachedName) })),
+      list,
+      'v1',
+    );
   const found = (name: string, kind: ArticleName['kind'], ids: string[]): ArticleName => ({
     name,
     kind,
@@ -203,38 +198,37 @@ describe('buildNamesIndex', () => {
     expect(build(articles, grows).index.names.map((n) => n.name)).toEqual(['Reza Kia']);
   });
 
-  it('keeps the excerpts of kept names only, and takes an unchanged article’s from the previous index', () => {
-    const articles = [
+  it('gives each paragraph the spelling that mentions it there, and no excerpt', () => {
+    const { index } = build([
+      { slug: 'b', names: [found('ALI LOTFI', 'person', ['p-1']), found('Ali Lotfi', 'person', ['p-2'])] },
       { slug: 'a', names: [found('Ali Lotfi', 'person', ['p-1', 'p-2'])] },
-      { slug: 'b', names: [found('Once Only', 'person', ['p-1'])] },
-    ];
-    const first = build(articles);
-    expect(first.index.names[0]!.articles).toEqual([
+      { slug: 'c', names: [found('Ali Lotfi', 'place', ['p-9'])] },
+    ]);
+    expect(index.version).toBe('v1');
+    const [lotfi] = index.names;
+    // Numbered as the articles, by slug, first use them; one number per spelling and kind.
+    expect(lotfi!.sources).toEqual([
+      ['person', 'Ali Lotfi'],
+      ['person', 'ALI LOTFI'],
+      ['place', 'Ali Lotfi'],
+    ]);
+    expect(lotfi!.articles).toEqual([
       {
         slug: 'a',
         paragraphs: [
-          ['p-1', 'Ali Lotfi here.'],
-          ['p-2', 'Ali Lotfi here.'],
+          ['p-1', 0],
+          ['p-2', 0],
         ],
       },
+      {
+        slug: 'b',
+        paragraphs: [
+          ['p-1', 1],
+          ['p-2', 0],
+        ],
+      },
+      { slug: 'c', paragraphs: [['p-9', 2]] },
     ]);
-    expect(first.missing.size).toBe(0);
-    // Article `a` unchanged (not ingested this run), `b` new: `a`'s excerpts come from the previous index.
-    const previous = previousExcerpts(first.index);
-    const fresh = freshExcerpts([articles[1]!]);
-    const again = buildNamesIndex(
-      articles.map((a) => ({ slug: a.slug, names: a.names.map(cachedName) })),
-      curated,
-      (slug, source, group, id) => fresh(slug, source, id) ?? previous(group, slug, id),
-    );
-    expect(again.index).toEqual(first.index);
-    // Neither has them: the article is named for a second ingest.
-    const none = buildNamesIndex(
-      [{ slug: 'a', names: articles[0]!.names.map(cachedName) }],
-      curated,
-      () => undefined,
-    );
-    expect([...none.missing]).toEqual(['a']);
   });
 });
 

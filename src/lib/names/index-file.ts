@@ -1,7 +1,9 @@
 /**
  * The names index the ingester writes beside the articles (`content/articles/.names.json`,
  * scripts/names/index.ts) and the site reads (src/lib/names/load.ts): every name kept, with the
- * paragraphs of each article that mention it. Generated; never edited by hand.
+ * paragraphs of each article that mention it. The excerpts of those paragraphs are not in it but
+ * in `.names.db` beside it (src/lib/names/excerpts.ts), so that neither the ingester nor the site
+ * holds every excerpt of the archive at once. Generated; never edited by hand.
  */
 export const NAMES_FILE = '.names.json';
 
@@ -18,10 +20,23 @@ export interface IndexedName {
   aliases: string[];
   /** Paragraphs that mention it, across the archive. */
   mentions: number;
-  /** Article slug → the ids of its paragraphs that mention it, each with an excerpt; by slug. */
-  articles: { slug: string; paragraphs: [id: string, excerpt: string][] }[];
+  /**
+   * The names the articles print that are this one, as the ingester found them (a spelling and the
+   * kind it was found as): a paragraph's excerpt is stored under the one that mentions it there.
+   */
+  sources: NameSource[];
+  /** Article slug → the ids of its paragraphs that mention it, each with its index in `sources`; by slug. */
+  articles: { slug: string; paragraphs: [id: string, source: number][] }[];
 }
 
+/** A name as one article prints it: its spelling and the kind it was found as. */
+export type NameSource = [kind: NameKind, name: string];
+
 export interface NamesIndex {
+  /**
+   * The ingester's version that wrote the excerpts: an excerpt is a function of its paragraph's
+   * text (the id is a hash of it), its source and this, so a name page's cache key carries it.
+   */
+  version: string;
   names: IndexedName[];
 }

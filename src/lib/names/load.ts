@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadArchive, type ArchiveEntry } from '../archive/load.ts';
 import type { Article } from '../archive/archive.ts';
+import { EXCERPTS_FILE, ExcerptReader } from './excerpts.ts';
 import { NAMES_FILE, type NamesIndex } from './index-file.ts';
-import { joinNames, type Names } from './names.ts';
+import { joinNames, type ExcerptOf, type Names } from './names.ts';
 
 /** Where the articles are: the same folder the collection's loader reads (src/content.config.ts). */
 const articlesDir = process.env.ARCHIVE_ARTICLES_DIR ?? './content/articles';
@@ -17,7 +18,7 @@ function readIndex(): NamesIndex {
   try {
     return JSON.parse(readFileSync(path.resolve(articlesDir, NAMES_FILE), 'utf8')) as NamesIndex;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { names: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: '', names: [] };
     throw error;
   }
 }
@@ -29,3 +30,8 @@ export function loadNames(): Promise<Names<Article<ArchiveEntry>>> {
   if (import.meta.env.DEV) return join();
   return (names ??= join());
 }
+
+const reader = new ExcerptReader(path.resolve(articlesDir, EXCERPTS_FILE));
+
+/** The excerpt of a paragraph for a name, from the store beside the articles; opened on first use. */
+export const excerptOf: ExcerptOf = (rawFile, source, id) => reader.get(rawFile, source, id);

@@ -8,7 +8,7 @@ import { PAGE_SIZE, pageParam, paginate } from '../archive/paginate.ts';
 import { sectionOf } from '../archive/routes.ts';
 import { listPageKey } from '../list-page-key.ts';
 import { withBase } from '../url.ts';
-import type { IndexedName, NameKind, NamesIndex } from './index-file.ts';
+import type { IndexedName, NameKind, NameSource, NamesIndex } from './index-file.ts';
 
 export interface KindInfo {
   kind: NameKind;
@@ -27,11 +27,39 @@ export const KINDS: KindInfo[] = [
 export interface Name<A> extends Omit<IndexedName, 'articles'> {
   /** `/names/<slug>/`, under the base path. */
   url: string;
-  /** Each article that mentions it, in the archive's order, with the paragraphs that do. */
-  articles: { article: A; paragraphs: { id: string; excerpt: string; href: string }[] }[];
+  /**
+   * Each article that mentions it, in the archive's order, with the paragraphs that do (each
+   * paragraph's id and its source in `sources`; the page reads their excerpts: `namedParagraphs`).
+   */
+  articles: { article: A; paragraphs: IndexedName['articles'][number]['paragraphs'] }[];
+}
+
+/** A paragraph that mentions a name, as its page lists it. */
+export interface NamedParagraph {
+  id: string;
+  excerpt: string;
+  href: string;
+}
+
+/** Looks up the excerpt of a paragraph for a name as one article prints it (src/lib/names/excerpts.ts). */
+export type ExcerptOf = (rawFile: string, source: NameSource, id: string) => string;
+
+/** The paragraphs of one of the name's articles, with their excerpts and links. */
+export function namedParagraphs<A extends Pick<Article, 'url' | 'data'>>(
+  name: Pick<Name<A>, 'sources'>,
+  { article, paragraphs }: Name<A>['articles'][number],
+  excerptOf: ExcerptOf,
+): NamedParagraph[] {
+  return paragraphs.map(([id, source]) => ({
+    id,
+    excerpt: excerptOf(article.data.rawFile, name.sources[source]!, id),
+    href: `${article.url}#${id}`,
+  }));
 }
 
 export interface Names<A> {
+  /** The ingester's version that wrote the excerpts: name pages' cache keys carry it. */
+  version: string;
   /** Alphabetical, as the index lists them. */
   all: Name<A>[];
   bySlug: Map<string, Name<A>>;
@@ -53,18 +81,17 @@ export function joinNames<A extends Pick<Article, 'id' | 'url'>>(
     const name: Name<A> = {
       ...entry,
       url: withBase(`/names/${entry.slug}/`),
-      articles: present.map(({ slug, paragraphs }) => {
-        const article = byId.get(slug)!;
-        return {
-          article,
-          paragraphs: paragraphs.map(([id, excerpt]) => ({ id, excerpt, href: `${article.url}#${id}` })),
-        };
-      }),
+      articles: present.map(({ slug, paragraphs }) => ({ article: byId.get(slug)!, paragraphs })),
     };
-    for (const { slug } of present) perArticle.set(slug, [...(perArticle.get(slug) ?? []), name]);
+    for (const { slug } of present) {
+      const named = perArticle.get(slug);
+      if (named) named.push(name);
+      else perArticle.set(slug, [name]);
+    }
     return name;
   });
   return {
+    version: index.version,
     all,
     bySlug: new Map(all.map((n) => [n.slug, n])),
     ofArticle: (id) => perArticle.get(id) ?? [],
@@ -118,6 +145,9 @@ export function namePaths<A extends Article>(names: Names<A>) {
         params: { name: name.slug, page: pageParam(page.number) },
         props: { name, page, years, withIt },
         cacheKey: listPageKey({
+          // The page's excerpts are read when it renders: its paragraphs' ids and sources, and
+          // the ingester that wrote the excerpts, are what they are made from.
+          version: names.version,
           name: shown,
           articles: name.articles.length,
           page,

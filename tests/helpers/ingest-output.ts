@@ -1,0 +1,32 @@
+/** An ingest's output folder as tests compare it: every file's text, the excerpt store by its rows. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { EXCERPTS_FILE } from '../../src/lib/names/excerpts.ts';
+
+/** Every row of the excerpt store, in key order: what it holds, whatever its file's bytes. */
+export function storeRows(file: string): unknown[] {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    return [
+      ...db.prepare('SELECT * FROM article ORDER BY raw').all(),
+      ...db.prepare('SELECT * FROM excerpt ORDER BY raw, kind, name, id').all(),
+    ].map((row) => ({ ...row }));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * File name → text, for every file of the folder; the store (SQLite, whose bytes depend on the
+ * order of its writes, not only on what it holds) → its rows.
+ */
+export const snapshot = (dir: string): Record<string, unknown> =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        f === EXCERPTS_FILE ? storeRows(path.join(dir, f)) : readFileSync(path.join(dir, f), 'utf8'),
+      ]),
+  );
