@@ -4,8 +4,9 @@
  * only those: files it did not generate are never touched), and compare a changed article's
  * paragraph ids with the previous run's to report which links would break.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bytesOf, parseLines } from '../../src/lib/json-lines.ts';
 import type { CachedName } from '../names/find.ts';
 
 export const MANIFEST_NAME = '.ingest-manifest.json';
@@ -35,22 +36,33 @@ export interface Manifest {
   files: Record<string, ManifestEntry>;
 }
 
+/** Reads the manifest a line at a file (src/lib/json-lines.ts); undefined if missing or unreadable. */
 export async function readManifest(output: string): Promise<Manifest | undefined> {
-  const text = await readFile(path.join(output, MANIFEST_NAME), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
+  const bytes = await readFile(path.join(output, MANIFEST_NAME)).catch(() => undefined);
+  if (bytes === undefined) return undefined;
   try {
-    const parsed = JSON.parse(text) as Manifest;
-    return typeof parsed.version === 'string' && typeof parsed.files === 'object' ? parsed : undefined;
+    const parsed = parseLines<Manifest, [string, ManifestEntry]>(
+      bytes,
+      '}}',
+      (line) => Object.entries(JSON.parse(`{${line}}`) as Record<string, ManifestEntry>)[0]!,
+    );
+    if (parsed === undefined || typeof parsed.head.version !== 'string') return undefined;
+    return { version: parsed.head.version, files: Object.fromEntries(parsed.records) };
   } catch {
     return undefined;
   }
 }
 
-export function manifestText(manifest: Manifest): string {
-  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : 1)));
-  // One line a file: a manifest of the whole archive stays a fraction of its articles' size.
-  const lines = Object.entries(files).map(
-    ([file, entry]) => `${JSON.stringify(file)}:${JSON.stringify(entry)}`,
-  );
-  return `{"version":${JSON.stringify(manifest.version)},"files":{\n${lines.join(',\n')}\n}}\n`;
+/** The manifest's lines: one a file, sorted, so a manifest of the whole archive is never one string. */
+export function* manifestLines(manifest: Manifest): Generator<string> {
+  const files = Object.keys(manifest.files).sort();
+  yield `{"version":${JSON.stringify(manifest.version)},"files":{\n`;
+  if (files.length === 0) yield '\n';
+  for (const [i, file] of files.entries())
+    yield `${JSON.stringify(file)}:${JSON.stringify(manifest.files[file])}${i < files.length - 1 ? ',' : ''}\n`;
+  yield '}}\n';
+}
+
+export function writeManifest(output: string, manifest: Manifest): Promise<void> {
+  return writeFile(path.join(output, MANIFEST_NAME), bytesOf(manifestLines(manifest)));
 }

@@ -3,7 +3,7 @@
  * only when its bytes change, removes pages whose raw file is gone, and returns the report.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { diffParagraphIds } from '../../src/lib/paragraph-id.ts';
 import { loadCurated, type Curated } from './curated.ts';
@@ -17,7 +17,7 @@ import {
   type NamesIndexBuild,
 } from '../names/index.ts';
 import { cachedName, type CachedName } from '../names/find.ts';
-import { MANIFEST_NAME, manifestText, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import { readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { Diagnostic, Removed } from './model.ts';
 import { Pool, type Thread } from './parallel.ts';
 import { defaultInputs, ingesterVersion } from './version.ts';
@@ -475,7 +475,7 @@ async function runWith(
   const names =
     (namesUnchanged(previous, version, live) && keptNamesIndex(options.output)) ||
     indexNames(options, curated, live, version);
-  await writeFile(path.join(options.output, MANIFEST_NAME), manifestText({ version, files: live }));
+  await writeManifest(options.output, { version, files: live });
 
   const files = [...reports.values()].sort((a, b) => (a.rawFile < b.rawFile ? -1 : 1));
   return {

@@ -10,8 +10,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assignSlugs, hashName } from '../../src/lib/archive/slugs.ts';
+import { bytesOf } from '../../src/lib/json-lines.ts';
 import {
   NAMES_FILE,
+  namesIndexLines,
+  parseNamesIndex,
   type IndexedName,
   type NameKind,
   type NameSource,
@@ -186,33 +189,30 @@ export function foundNames(names: readonly IndexedName[]): FoundNameReport[] {
     .sort((a, b) => b.mentions - a.mentions || collator.compare(a.name, b.name));
 }
 
-/** The text of the previous run's index, if any. */
-export function readNamesText(output: string): string | undefined {
+/** The bytes of the previous run's index, if any. */
+function readNamesBytes(output: string): Buffer | undefined {
   try {
-    return readFileSync(path.join(output, NAMES_FILE), 'utf8');
+    return readFileSync(path.join(output, NAMES_FILE));
   } catch {
     return undefined;
   }
 }
 
-/** The previous run's index, if any (`text`: its file's text, when already read). */
-export function readNamesIndex(output: string, text = readNamesText(output)): NamesIndex | undefined {
+/** The previous run's index, if any and readable. */
+export function readNamesIndex(output: string): NamesIndex | undefined {
+  const bytes = readNamesBytes(output);
   try {
-    return text === undefined ? undefined : (JSON.parse(text) as NamesIndex);
+    return bytes === undefined ? undefined : parseNamesIndex(bytes);
   } catch {
     return undefined;
   }
 }
 
-/**
- * Writes the index beside the articles when its bytes change (`before`: the file's text, when
- * already read; the Tehran Times index is ~77 MB, so it is read once a run, not twice).
- */
-export function writeNamesIndex(output: string, index: NamesIndex, before = readNamesText(output)): void {
-  const text = `${JSON.stringify(index)}\n`;
-  if (before !== text) writeFileSync(path.join(output, NAMES_FILE), text);
+/** Writes the index beside the articles, one name a line, when its bytes change. */
+export function writeNamesIndex(output: string, index: NamesIndex): void {
+  const bytes = bytesOf(namesIndexLines(index));
+  if (!readNamesBytes(output)?.equals(bytes)) writeFileSync(path.join(output, NAMES_FILE), bytes);
 }
-
 const SHOWN = 20;
 
 /** The console line naming the found names kept, most mentioned first; all of them are in the JSON report. */

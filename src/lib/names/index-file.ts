@@ -5,6 +5,8 @@
  * in `.names.db` beside it (src/lib/names/excerpts.ts), so that neither the ingester nor the site
  * holds every excerpt of the archive at once. Generated; never edited by hand.
  */
+import { parseLines } from '../json-lines.ts';
+
 export const NAMES_FILE = '.names.json';
 
 export type NameKind = 'person' | 'organisation' | 'place';
@@ -39,4 +41,20 @@ export interface NamesIndex {
    */
   version: string;
   names: IndexedName[];
+}
+
+/** The index's lines: one name a line, so that neither writing nor reading it makes one string of the whole. */
+export function* namesIndexLines(index: NamesIndex): Generator<string> {
+  yield `{"version":${JSON.stringify(index.version)},"names":[\n`;
+  for (const [i, name] of index.names.entries())
+    yield `${JSON.stringify(name)}${i < index.names.length - 1 ? ',' : ''}\n`;
+  yield ']}\n';
+}
+
+/** Parses the index a line at a time (src/lib/json-lines.ts); an error if it is not laid out as written. */
+export function parseNamesIndex(bytes: Buffer): NamesIndex {
+  const parsed = parseLines<NamesIndex, IndexedName>(bytes, ']}', (line) => JSON.parse(line) as IndexedName);
+  if (parsed === undefined)
+    throw new Error(`${NAMES_FILE} is not laid out one name a line: run the ingest again`);
+  return { version: parsed.head.version, names: parsed.records };
 }

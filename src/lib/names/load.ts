@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadArchive, type ArchiveEntry } from '../archive/load.ts';
 import type { Article } from '../archive/archive.ts';
 import { EXCERPTS_FILE, ExcerptReader } from './excerpts.ts';
-import { NAMES_FILE, type NamesIndex } from './index-file.ts';
+import { NAMES_FILE, parseNamesIndex, type NamesIndex } from './index-file.ts';
 import { joinNames, type ExcerptOf, type Names } from './names.ts';
 
 /** Where the articles are: the same folder the collection's loader reads (src/content.config.ts). */
@@ -16,7 +16,7 @@ const articlesDir = process.env.ARCHIVE_ARTICLES_DIR ?? './content/articles';
 
 function readIndex(): NamesIndex {
   try {
-    return JSON.parse(readFileSync(path.resolve(articlesDir, NAMES_FILE), 'utf8')) as NamesIndex;
+    return parseNamesIndex(readFileSync(path.resolve(articlesDir, NAMES_FILE)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: '', names: [] };
     throw error;
