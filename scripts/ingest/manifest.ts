@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bytesOf, parseLines } from '../../src/lib/json-lines.ts';
+import { documentBytes, parseLines } from '../../src/lib/json-lines.ts';
 import type { CachedName } from '../names/find.ts';
 
 export const MANIFEST_NAME = '.ingest-manifest.json';
@@ -36,7 +36,7 @@ export interface Manifest {
   files: Record<string, ManifestEntry>;
 }
 
-/** Reads the manifest a line at a file (src/lib/json-lines.ts); undefined if missing or unreadable. */
+/** Reads the manifest a line at a time (src/lib/json-lines.ts); undefined if missing or unreadable. */
 export async function readManifest(output: string): Promise<Manifest | undefined> {
   const bytes = await readFile(path.join(output, MANIFEST_NAME)).catch(() => undefined);
   if (bytes === undefined) return undefined;
@@ -53,16 +53,12 @@ export async function readManifest(output: string): Promise<Manifest | undefined
   }
 }
 
-/** The manifest's lines: one a file, sorted, so a manifest of the whole archive is never one string. */
-export function* manifestLines(manifest: Manifest): Generator<string> {
-  const files = Object.keys(manifest.files).sort();
-  yield `{"version":${JSON.stringify(manifest.version)},"files":{\n`;
-  if (files.length === 0) yield '\n';
-  for (const [i, file] of files.entries())
-    yield `${JSON.stringify(file)}:${JSON.stringify(manifest.files[file])}${i < files.length - 1 ? ',' : ''}\n`;
-  yield '}}\n';
-}
-
+/** Writes the manifest one file a line, sorted, so a manifest of the whole archive is never one string. */
 export function writeManifest(output: string, manifest: Manifest): Promise<void> {
-  return writeFile(path.join(output, MANIFEST_NAME), bytesOf(manifestLines(manifest)));
+  function* lines() {
+    for (const file of Object.keys(manifest.files).sort())
+      yield `${JSON.stringify(file)}:${JSON.stringify(manifest.files[file])}`;
+  }
+  const head = `{"version":${JSON.stringify(manifest.version)},"files":{`;
+  return writeFile(path.join(output, MANIFEST_NAME), documentBytes(head, lines(), '}}'));
 }

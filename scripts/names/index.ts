@@ -10,10 +10,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assignSlugs, hashName } from '../../src/lib/archive/slugs.ts';
-import { bytesOf } from '../../src/lib/json-lines.ts';
 import {
   NAMES_FILE,
-  namesIndexLines,
+  namesIndexBytes,
   parseNamesIndex,
   type IndexedName,
   type NameKind,
@@ -210,7 +209,7 @@ export function readNamesIndex(output: string): NamesIndex | undefined {
 
 /** Writes the index beside the articles, one name a line, when its bytes change. */
 export function writeNamesIndex(output: string, index: NamesIndex): void {
-  const bytes = bytesOf(namesIndexLines(index));
+  const bytes = namesIndexBytes(index);
   if (!readNamesBytes(output)?.equals(bytes)) writeFileSync(path.join(output, NAMES_FILE), bytes);
 }
 const SHOWN = 20;

@@ -17,14 +17,28 @@ export function* linesOf(bytes: Buffer): Generator<string> {
   }
 }
 
-/** The lines joined into the file's bytes (each line a small string; the whole only as bytes). */
-export const bytesOf = (lines: Iterable<string>): Buffer =>
-  Buffer.concat(Array.from(lines, (line) => Buffer.from(line, 'utf8')));
+/**
+ * A document's bytes laid out as its `head` line, one record a line (each but the last ending in
+ * `,`), then its `close` line: `head` and `close` together are the document without its records.
+ * Each line is a small string; the whole exists only as bytes.
+ */
+export function documentBytes(head: string, records: Iterable<string>, close: string): Buffer {
+  const chunks = [Buffer.from(`${head}\n`, 'utf8')];
+  let any = false;
+  // Records may come one at a time (a generator): each is bytes before the next is made.
+  for (const record of records) {
+    if (any) chunks.push(Buffer.from(',\n'));
+    chunks.push(Buffer.from(record, 'utf8'));
+    any = true;
+  }
+  if (any) chunks.push(Buffer.from('\n'));
+  chunks.push(Buffer.from(`${close}\n`, 'utf8'));
+  return Buffer.concat(chunks);
+}
 
 /**
- * Parses a document laid out as `head` line, one record a line (each but the last ending in `,`),
- * then a closing line: `head` and the closing line together are the document without its records.
- * Returns undefined when the bytes are not laid out so (an older or hand-made file).
+ * Parses a document laid out as `documentBytes` writes it (blank lines between head and close are
+ * skipped). Returns undefined when the bytes are not laid out so (an older or hand-made file).
  */
 export function parseLines<H, R>(
   bytes: Buffer,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_NAME, readManifest, writeManifest, type Manifest } from '../../scripts/ingest/manifest.ts';
 import { readNamesIndex, writeNamesIndex } from '../../scripts/names/index.ts';
-import { bytesOf, linesOf, parseLines } from '../../src/lib/json-lines.ts';
+import { documentBytes, linesOf, parseLines } from '../../src/lib/json-lines.ts';
 import { NAMES_FILE, type NamesIndex } from '../../src/lib/names/index-file.ts';
 
 let dir: string;
@@ -26,7 +26,8 @@ describe('json lines', () => {
   it('splits at line breaks only, decoding each line whole', () => {
     const bytes = Buffer.from('{"a":"قاآنی"}\n[1,\n2]\n', 'utf8');
     expect([...linesOf(bytes)]).toEqual(['{"a":"قاآنی"}', '[1,', '2]']);
-    expect(bytesOf(['x\n', 'ü\n']).toString('utf8')).toBe('x\nü\n');
+    expect(documentBytes('[', ['1', '"ü"'], ']').toString('utf8')).toBe('[\n1,\n"ü"\n]\n');
+    expect(documentBytes('[', [], ']').toString('utf8')).toBe('[\n]\n');
   });
 
   it('reads back the manifest it writes, which is the same document as whole JSON', async () => {

@@ -5,7 +5,7 @@
  * in `.names.db` beside it (src/lib/names/excerpts.ts), so that neither the ingester nor the site
  * holds every excerpt of the archive at once. Generated; never edited by hand.
  */
-import { parseLines } from '../json-lines.ts';
+import { documentBytes, parseLines } from '../json-lines.ts';
 
 export const NAMES_FILE = '.names.json';
 
@@ -43,12 +43,12 @@ export interface NamesIndex {
   names: IndexedName[];
 }
 
-/** The index's lines: one name a line, so that neither writing nor reading it makes one string of the whole. */
-export function* namesIndexLines(index: NamesIndex): Generator<string> {
-  yield `{"version":${JSON.stringify(index.version)},"names":[\n`;
-  for (const [i, name] of index.names.entries())
-    yield `${JSON.stringify(name)}${i < index.names.length - 1 ? ',' : ''}\n`;
-  yield ']}\n';
+/** The index's bytes: one name a line, so that neither writing nor reading it makes one string of the whole. */
+export function namesIndexBytes(index: NamesIndex): Buffer {
+  function* lines() {
+    for (const name of index.names) yield JSON.stringify(name);
+  }
+  return documentBytes(`{"version":${JSON.stringify(index.version)},"names":[`, lines(), ']}');
 }
 
 /** Parses the index a line at a time (src/lib/json-lines.ts); an error if it is not laid out as written. */
