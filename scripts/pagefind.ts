@@ -15,8 +15,8 @@
  * Each shard is cached by a digest of what Pagefind reads from its pages (the `<html lang>`, the
  * `<title>` and the `data-pagefind-body` element), the alias table, this code and Pagefind's version:
  * a build where one article changed re-indexes that article's shard and reuses the others.
- * With more than one shard, a lexicon (one record per shard holding its words, see `indexLexicon`)
- * goes in front of them: the browser asks it which shards can match a query.
+ * With more than one shard, a lexicon (one record per shard holding its words page by page, see
+ * `indexLexicon`) goes in front of them: the browser asks it which shards can match a query.
  *
  * Usage: node scripts/pagefind.ts [site-dir] [output-dir] [names.yaml]
  *          [--cache DIR] (default node_modules/.astro/pagefind/<hash of site-dir>; also PAGEFIND_CACHE_DIR)
@@ -32,6 +32,15 @@ import { parse } from 'yaml';
 import { namesSchema, searchAliases } from './names/curated.ts';
 import { aliasTable, expandHtml, type AliasTable } from '../src/lib/search/aliases.ts';
 import { foldTransliteration } from '../src/lib/search/fold.ts';
+import {
+  BLOCKS_FILE,
+  BLOCKS_FORMAT,
+  distinctWords,
+  layoutRecord,
+  recordWords,
+  type BlockLayout,
+  type BlocksFile,
+} from '../src/lib/search/lexicon.ts';
 import {
   DEFAULT_SHARD_PAGES,
   LEXICON_KEY,
@@ -212,6 +221,7 @@ async function pipelineDigest(spellings: string): Promise<string> {
     'src/lib/search/aliases.ts',
     'src/lib/search/query-terms.ts',
     'src/lib/search/shards.ts',
+    'src/lib/search/lexicon.ts',
   ];
   const texts = await Promise.all(sources.map((f) => readFile(path.join(repo, f), 'utf8')));
   const { version } = JSON.parse(
@@ -229,26 +239,33 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** A shard's words (`indexedWords`), one a line, kept in its cache folder for the lexicon. */
-const WORDS_FILE = 'words.txt';
+/** A shard's lexicon record (`lexiconRecord`), kept in its cache folder for the lexicon. */
+const RECORD_FILE = 'lexicon-record.json';
+
+interface LexiconRecord {
+  text: string;
+  layout: BlockLayout;
+}
 
 /**
- * Every word Pagefind read in an index it wrote to `dir`, as it read it: each page's fragment holds
- * its text as the whitespace-separated words Pagefind then split, folded and stemmed (`content`),
- * and its metadata (the title), whose words are indexed too. Sorted, each once.
+ * A shard's lexicon record (src/lib/search/lexicon.ts), from every word Pagefind read in the index
+ * it wrote to `dir`, as it read them: each page's fragment holds its text as the
+ * whitespace-separated words Pagefind then split, folded and stemmed (`content`), and its metadata
+ * (the title), whose words are indexed too.
  */
-async function indexedWords(dir: string): Promise<string[]> {
-  const words = new Set<string>();
+async function lexiconRecord(dir: string): Promise<LexiconRecord> {
+  const pages: string[][] = [];
   for await (const { fragment } of fragments(dir))
-    for (const text of [fragment.content, ...Object.values(fragment.meta)])
-      for (const word of text.split(/\s+/u)) if (word) words.add(word);
-  return [...words].sort();
+    pages.push(distinctWords([fragment.content, ...Object.values(fragment.meta)]));
+  return layoutRecord(pages);
 }
 
 interface Fragment {
   url: string;
   content: string;
   meta: Record<string, string>;
+  /** Positions Pagefind counted in `content`. */
+  word_count: number;
 }
 
 /** The pages of an index Pagefind wrote to `dir`: each page's id (its fragment's name) and fragment. */
@@ -264,13 +281,25 @@ async function* fragments(dir: string): AsyncGenerator<{ id: string; fragment: F
 /** Where the lexicon's cache folder keeps `lexiconPages`, so a reused lexicon is not read again. */
 const LEXICON_PAGES_FILE = 'lexicon-pages.json';
 
-/** Lexicon record id (what Pagefind's results call `id`) → shard key. */
-async function lexiconPages(dir: string): Promise<Record<string, string>> {
+/**
+ * Lexicon record id (what Pagefind's results call `id`) → shard key, and whether Pagefind counted
+ * in each record the words its text holds (it must, for positions to name pages).
+ */
+async function lexiconPages(
+  dir: string,
+  expected: ReadonlyMap<string, number>,
+): Promise<{ pages: Record<string, string>; miscounted: string[] }> {
   const pages: Record<string, string> = {};
+  const miscounted: string[] = [];
   const prefix = `/${LEXICON_KEY}/`;
-  for await (const { id, fragment } of fragments(dir))
-    if (fragment.url.startsWith(prefix)) pages[id] = fragment.url.slice(prefix.length, -1);
-  return pages;
+  for await (const { id, fragment } of fragments(dir)) {
+    if (!fragment.url.startsWith(prefix)) continue;
+    const key = fragment.url.slice(prefix.length, -1);
+    pages[id] = key;
+    const words = expected.get(key);
+    if (words && words !== fragment.word_count) miscounted.push(key);
+  }
+  return { pages, miscounted: miscounted.sort() };
 }
 
 /** Builds one shard's index into `dir` (through a temporary folder, so a crash leaves no half index). */
@@ -290,7 +319,7 @@ async function indexShard(dir: string, pages: IndexedPage[], aliases: AliasTable
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   // Frees the service's copy of this shard before the next one is built.
   await index.deleteIndex();
-  await writeFile(path.join(partial, WORDS_FILE), (await indexedWords(partial)).join('\n'));
+  await writeFile(path.join(partial, RECORD_FILE), JSON.stringify(await lexiconRecord(partial)));
   await rename(partial, dir);
 }
 
@@ -302,27 +331,47 @@ async function indexShard(dir: string, pages: IndexedPage[], aliases: AliasTable
  * results for one article on the Tehran Times corpus. The lexicon holds the whole archive's words,
  * so it decides as one index over the archive would, and its records that match a query are the
  * shards whose results are the archive's: the browser searches those shards only (and fetches
- * nothing of the others).
+ * nothing of the others). Each record lays its shard's rarer words out page by page, so that the
+ * browser can also tell which shards have a page holding every word of the query (see
+ * src/lib/search/lexicon.ts); `BLOCKS_FILE` beside the index gives each record's layout.
  */
-async function indexLexicon(dir: string, shards: readonly { key: string; dir: string }[]): Promise<void> {
+async function indexLexicon(
+  dir: string,
+  shards: readonly { key: string; dir: string }[],
+  log: (line: string) => void,
+): Promise<void> {
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const layouts: Record<string, BlockLayout> = {};
+  const words = new Map<string, number>();
   for (const shard of shards) {
-    const words = await readFile(path.join(shard.dir, WORDS_FILE), 'utf8');
+    const record = JSON.parse(await readFile(path.join(shard.dir, RECORD_FILE), 'utf8')) as LexiconRecord;
     const added = await index.addCustomRecord({
       url: `/${LEXICON_KEY}/${shard.key}/`,
-      content: words.replaceAll('\n', ' '),
+      content: record.text,
       language: 'en',
     });
     if (added.errors.length > 0)
       throw new Error(`pagefind: lexicon ${shard.key}: ${added.errors.join('; ')}`);
+    layouts[shard.key] = record.layout;
+    words.set(shard.key, recordWords(record.text));
   }
   const written = await index.writeFiles({ outputPath: partial });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await index.deleteIndex();
-  await writeFile(path.join(partial, LEXICON_PAGES_FILE), JSON.stringify(await lexiconPages(partial)));
+  const { pages, miscounted } = await lexiconPages(partial, words);
+  // A record Pagefind counted otherwise would send searches to the wrong pages: its shard is then
+  // searched whenever it holds every query word, as if it had no layout.
+  for (const key of miscounted) delete layouts[key];
+  if (miscounted.length > 0)
+    log(
+      `pagefind: lexicon: Pagefind counted the words of ${miscounted.join(', ')} otherwise; not narrowed by page`,
+    );
+  await writeFile(path.join(partial, LEXICON_PAGES_FILE), JSON.stringify(pages));
+  const blocks: BlocksFile = { format: BLOCKS_FORMAT, shards: layouts };
+  await writeFile(path.join(partial, BLOCKS_FILE), JSON.stringify(blocks));
   await rename(partial, dir);
 }
 
@@ -359,7 +408,7 @@ export function indexChunkSize(target: number): number {
 /** Pagefind's browser files (pagefind.js, its worker and WebAssembly, the UI bundles) as opposed to index data. */
 const isUiBundle = (name: string) => /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./.test(name);
 const isIndexData = (name: string) =>
-  ['index', 'fragment', 'filter', WORDS_FILE].includes(name) ||
+  ['index', 'fragment', 'filter', RECORD_FILE].includes(name) ||
   name === 'pagefind-entry.json' ||
   name.endsWith('.pf_meta');
 
@@ -406,7 +455,7 @@ async function assemble(
       await linkTree(
         dir,
         path.join(output, key),
-        (name) => isUiBundle(name) || name === WORDS_FILE || name === LEXICON_PAGES_FILE,
+        (name) => isUiBundle(name) || name === RECORD_FILE || name === LEXICON_PAGES_FILE,
       );
   }
   const state: Assembled = { output, shards: Object.fromEntries(wanted) };
@@ -463,16 +512,16 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   let lexicon: { key: string; dir: string; reused: boolean; pages: Record<string, string> } | undefined;
   if (built.length > 1) {
     const entries = built.map((b) => ({ key: b.shard.key, dir: b.dir }));
-    const words = await Promise.all(entries.map((e) => readFile(path.join(e.dir, WORDS_FILE), 'utf8')));
+    const records = await Promise.all(entries.map((e) => readFile(path.join(e.dir, RECORD_FILE))));
     const digest = sha256(
       pipeline,
       String(chunkSize),
       LEXICON_KEY,
-      ...entries.flatMap((e, i) => [e.key, sha256(words[i]!)]),
+      ...entries.flatMap((e, i) => [e.key, sha256(records[i]!.toString('utf8'))]),
     );
     const dir = path.join(cache, `${LEXICON_KEY}-${digest.slice(0, 32)}`);
     const reused = await exists(dir);
-    if (!reused) await indexLexicon(dir, entries);
+    if (!reused) await indexLexicon(dir, entries, log);
     const pages = JSON.parse(await readFile(path.join(dir, LEXICON_PAGES_FILE), 'utf8')) as Record<
       string,
       string

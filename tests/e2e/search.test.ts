@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedSite } from '../helpers/served-site.ts';
@@ -315,6 +315,77 @@ describe('a word one shard holds (the lexicon)', () => {
     expect(fetched.has('lexicon')).toBe(true);
     expect(fetched.has('2021')).toBe(false);
     expect(fetched.size).toBe(2); // the lexicon and the one shard
+    await context.close();
+  });
+});
+
+/** Built page URL → key of the search shard that indexes it (from the shards' fragments). */
+function shardOfPage(): Map<string, string> {
+  const pagefind = path.join(distDir(), 'pagefind');
+  const { shards } = JSON.parse(readFileSync(path.join(pagefind, 'shards.json'), 'utf8')) as {
+    shards: { key: string }[];
+  };
+  const shardOf = new Map<string, string>();
+  for (const { key } of shards) {
+    const folder = path.join(pagefind, key, 'fragment');
+    for (const name of readdirSync(folder)) {
+      // A fragment is gzip of `pagefind_dcd` and the page's JSON.
+      const fragment = JSON.parse(
+        gunzipSync(readFileSync(path.join(folder, name)))
+          .subarray(12)
+          .toString('utf8'),
+      ) as {
+        url: string;
+      };
+      shardOf.set(fragment.url, key);
+    }
+  }
+  return shardOf;
+}
+
+describe('words together on one page (the lexicon’s layout)', () => {
+  // `Hezbollah` and `Lebanon` are both in several shards, but on one page together in fewer: the
+  // lexicon's records lay the words out page by page, so only those shards are fetched.
+  it('fetches only the shards with a page that holds every word', async () => {
+    const shardOf = shardOfPage();
+    const texts = [...articleTexts()];
+    const holding = (word: string) =>
+      new Set(texts.filter(([, text]) => new RegExp(`\\b${word}`).test(text)).map(([url]) => url));
+    const [hezbollah, lebanon] = [holding('hezbollah'), holding('lebanon')];
+    const together = [...hezbollah].filter((url) => lebanon.has(url)).sort();
+    const shardsOf = (urls: Iterable<string>) => new Set([...urls].map((url) => shardOf.get(url)!));
+    const needed = shardsOf(together);
+    const bothWords = [...shardsOf(hezbollah)].filter((key) => shardsOf(lebanon).has(key));
+    expect(together.length).toBeGreaterThan(0);
+    expect(bothWords.length).toBeGreaterThan(needed.size); // what the lexicon alone would fetch
+
+    const { context, page } = await newPage();
+    const fetched = new Set<string>();
+    context.on('request', (r) => {
+      const folder = /^\/pagefind\/([^/]+)\//.exec(new URL(r.url()).pathname)?.[1];
+      if (folder) fetched.add(folder);
+    });
+    await searchFor(page, 'Hezbollah Lebanon');
+    expect((await resultPaths(page)).sort()).toEqual(together);
+    expect([...fetched].filter((folder) => folder !== 'lexicon').sort()).toEqual([...needed].sort());
+    await context.close();
+  });
+
+  it('fetches no shard for words that are never on one page', async () => {
+    const { context, page } = await newPage();
+    const fetched = new Set<string>();
+    context.on('request', (r) => {
+      const folder = /^\/pagefind\/([^/]+)\//.exec(new URL(r.url()).pathname)?.[1];
+      if (folder) fetched.add(folder);
+    });
+    const shardOf = shardOfPage();
+    const shardsHolding = (word: string) =>
+      new Set([...articleTexts()].filter(([, text]) => text.includes(word)).map(([url]) => shardOf.get(url)));
+    const snapback = shardsHolding('snapback');
+    expect([...shardsHolding('hezbollah')].filter((key) => snapback.has(key)).length).toBeGreaterThan(0);
+    await searchFor(page, 'Hezbollah snapback');
+    expect(await resultPaths(page)).toEqual([]);
+    expect([...fetched]).toEqual(['lexicon']);
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ import { buildSearchIndex, type IndexResult } from '../../scripts/pagefind.ts';
 import { ShardedIndex } from '../../src/lib/search/pagefind-client.ts';
 import { paragraphHits } from '../../src/lib/search/paragraphs.ts';
 import { searchPagefind, type SearchTarget } from '../../src/lib/search/search-page.ts';
+import { BLOCKS_FILE, type BlocksFile } from '../../src/lib/search/lexicon.ts';
 import { SHARDS_FILE, type ShardsFile } from '../../src/lib/search/shards.ts';
 import { emptyState, pagefindTerm, type SearchState } from '../../src/lib/search/state.ts';
 import type { PagefindApi } from '../../src/lib/search/types.ts';
@@ -54,6 +55,25 @@ const PAGES: Record<string, string> = {
   }),
 };
 
+/**
+ * Three years of ten pages each, one shard a year (a rare word is then on at most 8 of a shard's
+ * pages). `Mottaki` is on one page a year; `Ankara` on the same page in 2020, on another page in
+ * 2019, and on nine pages of 2021, where it is common (and so taken to be on every page).
+ */
+const APART: Record<string, string> = Object.fromEntries(
+  ['2019', '2020', '2021'].flatMap((year) =>
+    Array.from({ length: 10 }, (_, i) => {
+      const words = [`Report ${i} of ${year}.`];
+      if (i === 0) words.push('Mottaki spoke.');
+      if ((year === '2020' && i === 0) || (year === '2019' && i === 1) || (year === '2021' && i > 0))
+        words.push('In Ankara.');
+      const body = `<p id="p-${i}">${words.join(' ')}</p>`;
+      const date = `${year}-01-${String(i + 1).padStart(2, '0')}`;
+      return [`/articles/${year}-${i}/`, page({ title: `Day ${i}`, date, body })];
+    }),
+  ),
+);
+
 let dir: string;
 
 /** One index per layout: the whole archive in one shard, and one shard per page (three years and
@@ -61,16 +81,24 @@ let dir: string;
 const LAYOUTS = { 'one shard': 10, 'four shards': 1 } as const;
 const opened = new Map<string, ShardedIndex>();
 const builds = new Map<string, IndexResult>();
+/** Each site: its pages, its shard size. */
+const SITES: Record<string, { pages: Record<string, string>; shardSize: number }> = {
+  ...Object.fromEntries(
+    Object.entries(LAYOUTS).map(([layout, shardSize]) => [layout, { pages: PAGES, shardSize }]),
+  ),
+  apart: { pages: APART, shardSize: 10 },
+};
+const logs: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
-  const site = path.join(dir, 'site');
-  for (const [url, html] of Object.entries(PAGES)) {
-    mkdirSync(path.join(site, url), { recursive: true });
-    writeFileSync(path.join(site, url, 'index.html'), html);
-  }
   const files = new Map<string, Buffer>();
-  for (const [layout, shardSize] of Object.entries(LAYOUTS)) {
+  for (const [layout, { pages, shardSize }] of Object.entries(SITES)) {
+    const site = path.join(dir, 'site', layout);
+    for (const [url, html] of Object.entries(pages)) {
+      mkdirSync(path.join(site, url), { recursive: true });
+      writeFileSync(path.join(site, url, 'index.html'), html);
+    }
     const output = path.join(dir, layout);
     builds.set(
       layout,
@@ -79,7 +107,7 @@ beforeAll(async () => {
         output,
         cache: path.join(dir, 'cache', layout),
         shardSize,
-        log: () => {},
+        log: (line) => logs.push(line),
       }),
     );
     for (const entry of readdirSync(output, { recursive: true, withFileTypes: true })) {
@@ -92,7 +120,7 @@ beforeAll(async () => {
     const body = files.get(decodeURIComponent(new URL(String(input)).pathname));
     return body ? new Response(new Uint8Array(body)) : new Response('not found', { status: 404 });
   });
-  for (const layout of Object.keys(LAYOUTS)) {
+  for (const layout of Object.keys(SITES)) {
     const output = path.join(dir, layout);
     const api = (await import(
       /* @vite-ignore */ pathToFileURL(path.join(output, 'pagefind.js')).href
@@ -259,5 +287,47 @@ describe.each(Object.keys(LAYOUTS))('%s', (layout) => {
     it('lists filtered articles without a query', async () => {
       expect(await urls({ filters: { year: ['2019'] } })).toEqual(['/articles/plain/']);
     });
+  });
+});
+
+describe('words on one page (the lexicon’s layout)', () => {
+  const keys = async (q: string) =>
+    (await opened.get('apart')!.shardsFor(pagefindTerm({ ...emptyState(), q }))).map((s) => s.key);
+
+  it('lays every shard out, as Pagefind counted its words', () => {
+    expect(builds.get('apart')!.shards.map((s) => s.key)).toEqual(['2021', '2020', '2019']);
+    const blocks = JSON.parse(
+      readFileSync(path.join(dir, 'apart', 'lexicon', BLOCKS_FILE), 'utf8'),
+    ) as BlocksFile;
+    expect(Object.keys(blocks.shards).sort()).toEqual(['2019', '2020', '2021']);
+    expect(logs.filter((line) => line.includes('otherwise'))).toEqual([]);
+  });
+
+  it('searches only the shards with a page holding every word', async () => {
+    // 2019 has both words, on two pages: not searched. In 2021 `Ankara` is common: searched.
+    expect(await keys('Mottaki Ankara')).toEqual(['2021', '2020']);
+    expect(await keys('ankara MOTTAKI')).toEqual(['2021', '2020']);
+    expect(await keys('"Mottaki spoke. In Ankara"')).toEqual(['2021', '2020']);
+    const { results } = await searchPagefind(
+      {
+        api: opened.get('apart')!.api,
+        shards: opened
+          .get('apart')!
+          .searchable(
+            ['2021', '2020', '2019'].map((key) => opened.get('apart')!.shards.find((s) => s.key === key)!),
+          ),
+      },
+      { ...emptyState(), q: 'Mottaki Ankara' },
+    );
+    const found = await Promise.all(
+      results.map(async (r) => new URL((await r.data()).url, 'http://x').pathname),
+    );
+    expect(found).toEqual(['/articles/2020-0/']);
+  });
+
+  it('narrows nothing by a single word, or by a word no page has', async () => {
+    expect(await keys('Mottaki')).toEqual(['2021', '2020', '2019']);
+    expect(await keys('Mottaki Zzyzx')).toEqual(['2021', '2020', '2019']);
+    expect(await keys('Mottaki Report')).toEqual(['2021', '2020', '2019']);
   });
 });

@@ -10,12 +10,17 @@
  * others are never fetched. That keeps Pagefind's rule for a word no indexed word begins with (it
  * then matches the longest indexed word the query word begins with) the archive's, not each
  * shard's: without it a rare name matched every page of the other shards with a word it begins with.
+ * A query of several words then asks the lexicon for each word's positions in the records that
+ * matched: each record lays its shard's rarer words out page by page (src/lib/search/lexicon.ts), so
+ * a shard whose pages hold the words only apart is dropped too, again without fetching it. Those
+ * searches read the index chunks the first one loaded; only the records' layouts are fetched.
  * The shards are merged in (`mergeIndex`) as searches need them, each tagged with a synthetic
  * `shard` filter, which also keeps the lexicon's records out of the results. A search first merges
  * only enough of its shards for half a shard's worth of pages (`firstPass`), so its first results
  * need that part's metadata, not the whole archive's.
  */
 import { HIGHLIGHT_PARAM } from './highlight.ts';
+import { BLOCKS_FILE, someBlockHoldsAll, type BlocksFile } from './lexicon.ts';
 import { LEXICON_KEY, SHARDS_FILE, type ShardEntry, type ShardsFile } from './shards.ts';
 import type { PagefindApi } from './types.ts';
 import { BASE, withBase } from '../url.ts';
@@ -24,6 +29,9 @@ import { BASE, withBase } from '../url.ts';
 export const SHARD_FILTER = 'shard';
 
 const PAGEFIND_DIR = withBase('/pagefind/');
+
+/** Searches the lexicon's records only. */
+const LEXICON_FILTER = { filters: { [SHARD_FILTER]: LEXICON_KEY } };
 
 /** Options every instance gets: results link under the base, to the matched words. */
 const INSTANCE_OPTIONS = {
@@ -42,9 +50,13 @@ export class ShardedIndex {
   /** Lexicon record id → shard key, when there is a lexicon. */
   private readonly lexicon: ReadonlyMap<string, string> | undefined;
   private dir: string;
+  /** The lexicon's folder, relative to `dir`. */
+  private readonly lexiconPath: string;
   private readonly merged = new Set<string>();
   private merging: Promise<void> = Promise.resolve();
   private readonly routes = new Map<string, Promise<readonly ShardEntry[]>>();
+  /** The lexicon records' layouts, fetched when a query of several words first needs them. */
+  private blocks: Promise<BlocksFile | undefined> | undefined;
 
   private constructor(api: PagefindApi, file: ShardsFile, dir: string) {
     this.api = api;
@@ -54,6 +66,7 @@ export class ShardedIndex {
     this.lexicon =
       file.lexicon && file.shards.length > 1 ? new Map(Object.entries(file.lexicon.pages)) : undefined;
     this.dir = dir;
+    this.lexiconPath = file.lexicon?.path ?? '';
   }
 
   /** Opens the lexicon (or the only shard) as `api`'s index; `dir` is the Pagefind folder's URL, ending in `/`. */
@@ -91,14 +104,62 @@ export class ShardedIndex {
     const words = term.replaceAll('"', ' ').trim();
     let route = this.routes.get(words);
     if (!route) {
-      route = this.api.search(words, { filters: { [SHARD_FILTER]: LEXICON_KEY } }).then((response) => {
-        const keys = new Set(response.results.map((result) => lexicon.get(result.id)));
+      route = this.api.search(words, LEXICON_FILTER).then(async (response) => {
+        let keys = new Set(response.results.flatMap((result) => lexicon.get(result.id) ?? []));
+        if (keys.size > 1) keys = await this.withAllOnOnePage(words, keys);
         return this.shards.filter((shard) => keys.has(shard.key));
       });
       route.catch(() => this.routes.delete(words));
       this.routes.set(words, route);
     }
     return route;
+  }
+
+  /**
+   * Of the shards `keys` (whose lexicon records hold every word of `words`), those with a page that
+   * holds them all, as far as the records' layouts tell: each word is searched alone in the lexicon
+   * for its positions, which name pages. Pagefind drops a query word no indexed word matches, so
+   * such a word (no record at all) narrows nothing; nor does a word among a shard's common words.
+   */
+  private async withAllOnOnePage(words: string, keys: Set<string>): Promise<Set<string>> {
+    const lexicon = this.lexicon!;
+    const distinct = [...new Set(words.toLowerCase().split(/\s+/u))];
+    if (distinct.length < 2) return keys;
+    const [blocks, ...perWord] = await Promise.all([
+      this.blockLayouts(),
+      ...distinct.map((word) => this.api.search(word, LEXICON_FILTER)),
+    ]);
+    if (!blocks) return keys;
+    const positions = perWord.map(
+      (response) =>
+        new Map(
+          response.results.flatMap((result) => {
+            const key = lexicon.get(result.id);
+            return key === undefined ? [] : [[key, result.words] as const];
+          }),
+        ),
+    );
+    return new Set(
+      [...keys].filter((key) => {
+        const layout = blocks.shards[key];
+        return (
+          !layout ||
+          someBlockHoldsAll(
+            layout,
+            positions.filter((p) => p.size > 0).map((p) => p.get(key)),
+          )
+        );
+      }),
+    );
+  }
+
+  /** The lexicon records' layouts (`BLOCKS_FILE`); `undefined` if they cannot be had, and then no
+   * shard is narrowed down by page. */
+  private blockLayouts(): Promise<BlocksFile | undefined> {
+    this.blocks ??= fetch(this.dir + this.lexiconPath + BLOCKS_FILE)
+      .then(async (response) => (response.ok ? ((await response.json()) as BlocksFile) : undefined))
+      .catch(() => undefined);
+    return this.blocks;
   }
 
   /** Of `shards`, those merged so far. */

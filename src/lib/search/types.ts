@@ -22,6 +22,8 @@ export interface PagefindFragment {
 
 export interface PagefindResult {
   id: string;
+  /** Word indexes, in the page's content, of the words that matched (no fragment needed). */
+  words: number[];
   data(): Promise<PagefindFragment>;
 }
 
