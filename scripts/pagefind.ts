@@ -27,6 +27,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { namesSchema, searchAliases } from './names/curated.ts';
@@ -239,25 +240,40 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** A shard's lexicon record (`lexiconRecord`), kept in its cache folder for the lexicon. */
+/** A shard's lexicon record (src/lib/search/lexicon.ts), kept in its cache folder for the lexicon. */
 const RECORD_FILE = 'lexicon-record.json';
+/** Beside it, each page's words (`PageWords`), from which the record is laid out. */
+const PAGE_WORDS_FILE = 'page-words.json';
 
-interface LexiconRecord {
+export interface LexiconRecord {
   text: string;
   layout: BlockLayout;
 }
 
+/** Page URL → the digest of what Pagefind read of it (`indexedPart`) and the words it read there. */
+type PageWords = Record<string, [digest: string, words: string[]]>;
+
 /**
- * A shard's lexicon record (src/lib/search/lexicon.ts), from every word Pagefind read in the index
- * it wrote to `dir`, as it read them: each page's fragment holds its text as the
- * whitespace-separated words Pagefind then split, folded and stemmed (`content`), and its metadata
- * (the title), whose words are indexed too.
+ * Each page's words in an index Pagefind wrote to `dir`, as it read them (`distinctWords`): a
+ * page's fragment holds its text as the whitespace-separated words Pagefind then split, folded and
+ * stemmed (`content`), and its metadata (the title), whose words are indexed too.
  */
-async function lexiconRecord(dir: string): Promise<LexiconRecord> {
-  const pages: string[][] = [];
+async function wordsRead(dir: string): Promise<Map<string, string[]>> {
+  const words = new Map<string, string[]>();
   for await (const { fragment } of fragments(dir))
-    pages.push(distinctWords([fragment.content, ...Object.values(fragment.meta)]));
-  return layoutRecord(pages);
+    words.set(fragment.url, distinctWords([fragment.content, ...Object.values(fragment.meta)]));
+  return words;
+}
+
+async function readRecord(dir: string): Promise<LexiconRecord | undefined> {
+  return readFile(path.join(dir, RECORD_FILE), 'utf8')
+    .then((text) => JSON.parse(text) as LexiconRecord)
+    .catch(() => undefined);
+}
+
+/** A shard's record from its pages' words (a page Pagefind kept nothing of has none). */
+function recordOf(pages: readonly ShardPage[], words: ReadonlyMap<string, string[]>): LexiconRecord {
+  return layoutRecord(pages.map((page) => words.get(page.url) ?? []));
 }
 
 interface Fragment {
@@ -319,8 +335,58 @@ async function indexShard(dir: string, pages: IndexedPage[], aliases: AliasTable
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   // Frees the service's copy of this shard before the next one is built.
   await index.deleteIndex();
-  await writeFile(path.join(partial, RECORD_FILE), JSON.stringify(await lexiconRecord(partial)));
+  const words = await wordsRead(partial);
+  const pageWords: PageWords = Object.fromEntries(
+    pages.map((page) => [page.url, [page.digest, words.get(page.url) ?? []]]),
+  );
+  await writeFile(path.join(partial, PAGE_WORDS_FILE), JSON.stringify(pageWords));
+  await writeFile(path.join(partial, RECORD_FILE), JSON.stringify(recordOf(pages, words)));
   await rename(partial, dir);
+}
+
+/** Pages read ahead of their shard's index at most (see `foreseeRecord`): beyond that, the shard's
+ * own index reads them, and the lexicon waits for it. */
+const READ_AHEAD_PAGES = 64;
+
+/**
+ * The record a shard about to be indexed again will have, without indexing it: its pages' words
+ * kept from the shard's last index (`previous`, by digest), and those of the pages new or changed
+ * since, read by indexing them alone into a throwaway index (what Pagefind reads of a page does
+ * not depend on the other pages). Lets the lexicon be built while the shard is (`buildSearchIndex`).
+ * `undefined` when there is no earlier index of the shard or too much of it changed.
+ */
+async function foreseeRecord(
+  pages: readonly IndexedPage[],
+  previous: string | undefined,
+  aliases: AliasTable,
+): Promise<LexiconRecord | undefined> {
+  if (!previous) return undefined;
+  const known = await readFile(path.join(previous, PAGE_WORDS_FILE), 'utf8')
+    .then((text) => JSON.parse(text) as PageWords)
+    .catch(() => undefined);
+  if (!known) return undefined;
+  const words = new Map<string, string[]>();
+  const unread: IndexedPage[] = [];
+  for (const page of pages) {
+    const entry = known[page.url];
+    if (entry?.[0] === page.digest) words.set(page.url, entry[1]);
+    else unread.push(page);
+  }
+  if (unread.length > READ_AHEAD_PAGES) return undefined;
+  if (unread.length > 0) {
+    const scratch = `${previous}.read-ahead`;
+    await rm(scratch, { recursive: true, force: true });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    for (const page of unread)
+      await addFoldedHtml(index, page.url, await readFile(page.file, 'utf8'), aliases);
+    const written = await index.writeFiles({ outputPath: scratch });
+    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    for (const [url, read] of await wordsRead(scratch)) words.set(url, read);
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return recordOf(pages, words);
 }
 
 /**
@@ -335,28 +401,25 @@ async function indexShard(dir: string, pages: IndexedPage[], aliases: AliasTable
  * browser can also tell which shards have a page holding every word of the query (see
  * src/lib/search/lexicon.ts); `BLOCKS_FILE` beside the index gives each record's layout.
  */
-async function indexLexicon(
+export async function indexLexicon(
   dir: string,
-  shards: readonly { key: string; dir: string }[],
-  log: (line: string) => void,
-): Promise<void> {
+  records: readonly { key: string; record: LexiconRecord }[],
+): Promise<{ miscounted: string[] }> {
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const layouts: Record<string, BlockLayout> = {};
   const words = new Map<string, number>();
-  for (const shard of shards) {
-    const record = JSON.parse(await readFile(path.join(shard.dir, RECORD_FILE), 'utf8')) as LexiconRecord;
+  for (const { key, record } of records) {
     const added = await index.addCustomRecord({
-      url: `/${LEXICON_KEY}/${shard.key}/`,
+      url: `/${LEXICON_KEY}/${key}/`,
       content: record.text,
       language: 'en',
     });
-    if (added.errors.length > 0)
-      throw new Error(`pagefind: lexicon ${shard.key}: ${added.errors.join('; ')}`);
-    layouts[shard.key] = record.layout;
-    words.set(shard.key, recordWords(record.text));
+    if (added.errors.length > 0) throw new Error(`pagefind: lexicon ${key}: ${added.errors.join('; ')}`);
+    layouts[key] = record.layout;
+    words.set(key, recordWords(record.text));
   }
   const written = await index.writeFiles({ outputPath: partial });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
@@ -365,14 +428,34 @@ async function indexLexicon(
   // A record Pagefind counted otherwise would send searches to the wrong pages: its shard is then
   // searched whenever it holds every query word, as if it had no layout.
   for (const key of miscounted) delete layouts[key];
-  if (miscounted.length > 0)
-    log(
-      `pagefind: lexicon: Pagefind counted the words of ${miscounted.join(', ')} otherwise; not narrowed by page`,
-    );
   await writeFile(path.join(partial, LEXICON_PAGES_FILE), JSON.stringify(pages));
   const blocks: BlocksFile = { format: BLOCKS_FORMAT, shards: layouts };
   await writeFile(path.join(partial, BLOCKS_FILE), JSON.stringify(blocks));
   await rename(partial, dir);
+  return { miscounted };
+}
+
+/**
+ * Builds the lexicon (`indexLexicon`) on a worker thread, with a Pagefind service of its own, so
+ * that it runs beside the shards' indexing on another core.
+ */
+function indexLexiconAside(
+  dir: string,
+  records: readonly { key: string; record: LexiconRecord }[],
+): Promise<{ miscounted: string[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./pagefind-lexicon.ts', import.meta.url), {
+      workerData: { dir, records },
+    });
+    worker.once('message', (message: { miscounted?: string[]; error?: string }) => {
+      if (message.error !== undefined) reject(new Error(message.error));
+      else resolve({ miscounted: message.miscounted ?? [] });
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`pagefind: the lexicon's thread stopped (exit code ${code})`)),
+    );
+  });
 }
 
 /** Copies a folder as hard links (the cache and `dist/` share a file system), or copies where linking fails. */
@@ -408,7 +491,7 @@ export function indexChunkSize(target: number): number {
 /** Pagefind's browser files (pagefind.js, its worker and WebAssembly, the UI bundles) as opposed to index data. */
 const isUiBundle = (name: string) => /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./.test(name);
 const isIndexData = (name: string) =>
-  ['index', 'fragment', 'filter', RECORD_FILE].includes(name) ||
+  ['index', 'fragment', 'filter', RECORD_FILE, PAGE_WORDS_FILE].includes(name) ||
   name === 'pagefind-entry.json' ||
   name.endsWith('.pf_meta');
 
@@ -455,7 +538,7 @@ async function assemble(
       await linkTree(
         dir,
         path.join(output, key),
-        (name) => isUiBundle(name) || name === RECORD_FILE || name === LEXICON_PAGES_FILE,
+        (name) => isUiBundle(name) || [RECORD_FILE, PAGE_WORDS_FILE, LEXICON_PAGES_FILE].includes(name),
       );
   }
   const state: Assembled = { output, shards: Object.fromEntries(wanted) };
@@ -474,8 +557,9 @@ export interface IndexOptions {
 export interface IndexResult {
   pages: number;
   shards: { key: string; pages: number; reused: boolean }[];
-  /** With more than one shard: whether the lexicon was reused from the cache. */
-  lexicon?: { reused: boolean };
+  /** With more than one shard: whether the lexicon was reused from the cache, or else built beside
+   * the shards (from records foreseen before they were indexed). */
+  lexicon?: { reused: boolean; aside: boolean };
 }
 
 /** Indexes `site` into `output` as sharded Pagefind indexes with `shards.json`; see the module comment. */
@@ -493,8 +577,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   const chunkSize = indexChunkSize(target);
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize);
 
-  const built: { shard: Shard; dir: string; reused: boolean }[] = [];
-  for (const shard of plan) {
+  const shards = plan.map((shard) => {
     const shardPages = shard.urls.map((url) => byUrl.get(url)!);
     const digest = sha256(
       pipeline,
@@ -502,31 +585,72 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
       shard.key,
       ...shardPages.flatMap((p) => [p.url, p.digest]),
     );
-    const dir = path.join(cache, digest.slice(0, 32));
-    const reused = await exists(dir);
+    return { shard, pages: shardPages, dir: path.join(cache, digest.slice(0, 32)) };
+  });
+  const reusedDirs = new Set<string>();
+  for (const { dir } of shards) if (await exists(dir)) reusedDirs.add(dir);
+  const lexiconDir = (records: readonly { key: string; record: LexiconRecord }[]) =>
+    path.join(
+      cache,
+      `${LEXICON_KEY}-${sha256(pipeline, String(chunkSize), LEXICON_KEY, ...records.flatMap((r) => [r.key, sha256(JSON.stringify(r.record))])).slice(0, 32)}`,
+    );
+
+  // With more than one shard, the lexicon (see indexLexicon) is built again when a shard's record
+  // changes: a page's words, not its text alone. When every shard to index again had an index
+  // before and few of its pages changed, the records are known beforehand (`foreseeRecord`), and
+  // the lexicon is built on another thread while the shards are: a one-article change then costs
+  // the longer of the two, not both. The shards' own records, once indexed, decide: if they differ
+  // from the foreseen ones, the lexicon is built again from them.
+  let aside: { dir: string; job: Promise<{ miscounted: string[] }> } | undefined;
+  if (shards.length > 1 && shards.some(({ dir }) => !reusedDirs.has(dir))) {
+    const last = await readFile(path.join(cache, ASSEMBLED_FILE), 'utf8')
+      .then((text) => (JSON.parse(text) as Assembled).shards)
+      .catch(() => ({}) as Record<string, string>);
+    const foreseen: { key: string; record: LexiconRecord }[] = [];
+    for (const { shard, pages: shardPages, dir } of shards) {
+      const record = reusedDirs.has(dir)
+        ? await readRecord(dir)
+        : await foreseeRecord(shardPages, last[shard.key] && path.join(cache, last[shard.key]!), aliases);
+      if (!record) break;
+      foreseen.push({ key: shard.key, record });
+    }
+    if (foreseen.length === shards.length) {
+      const dir = lexiconDir(foreseen);
+      if (!(await exists(dir))) {
+        const job = indexLexiconAside(dir, foreseen);
+        job.catch(() => {}); // awaited below; a failure there is reported then
+        aside = { dir, job };
+      }
+    }
+  }
+
+  const built: { shard: Shard; dir: string; reused: boolean }[] = [];
+  for (const { shard, pages: shardPages, dir } of shards) {
+    const reused = reusedDirs.has(dir);
     if (!reused) await indexShard(dir, shardPages, aliases);
     built.push({ shard, dir, reused });
   }
-  // With more than one shard, the lexicon (see indexLexicon), rebuilt when a shard's words change
-  // (not its text alone: an edit that brings no new word leaves the lexicon as it was).
-  let lexicon: { key: string; dir: string; reused: boolean; pages: Record<string, string> } | undefined;
+  let lexicon:
+    { key: string; dir: string; reused: boolean; aside: boolean; pages: Record<string, string> } | undefined;
   if (built.length > 1) {
-    const entries = built.map((b) => ({ key: b.shard.key, dir: b.dir }));
-    const records = await Promise.all(entries.map((e) => readFile(path.join(e.dir, RECORD_FILE))));
-    const digest = sha256(
-      pipeline,
-      String(chunkSize),
-      LEXICON_KEY,
-      ...entries.flatMap((e, i) => [e.key, sha256(records[i]!.toString('utf8'))]),
+    const records = await Promise.all(
+      built.map(async (b) => ({ key: b.shard.key, record: (await readRecord(b.dir))! })),
     );
-    const dir = path.join(cache, `${LEXICON_KEY}-${digest.slice(0, 32)}`);
-    const reused = await exists(dir);
-    if (!reused) await indexLexicon(dir, entries, log);
+    const dir = lexiconDir(records);
+    let miscounted: string[] = [];
+    // The lexicon built aside is this build's when the records came out as foreseen.
+    if (aside) ({ miscounted } = await aside.job);
+    const reused = !aside || aside.dir !== dir ? await exists(dir) : false;
+    if (!reused && aside?.dir !== dir) ({ miscounted } = await indexLexiconAside(dir, records));
+    if (miscounted.length > 0)
+      log(
+        `pagefind: lexicon: Pagefind counted the words of ${miscounted.join(', ')} otherwise; not narrowed by page`,
+      );
     const pages = JSON.parse(await readFile(path.join(dir, LEXICON_PAGES_FILE), 'utf8')) as Record<
       string,
       string
     >;
-    lexicon = { key: LEXICON_KEY, dir, reused, pages };
+    lexicon = { key: LEXICON_KEY, dir, reused, aside: aside?.dir === dir, pages };
   }
   if (built.length === 0) {
     // No article yet: an empty index still gives the browser its files, and searches find nothing.
@@ -569,7 +693,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
   return {
     pages: pages.length,
     shards: built.map((b) => ({ key: b.shard.key, pages: b.shard.urls.length, reused: b.reused })),
-    ...(lexicon ? { lexicon: { reused: lexicon.reused } } : {}),
+    ...(lexicon ? { lexicon: { reused: lexicon.reused, aside: lexicon.aside } } : {}),
   };
 }
 

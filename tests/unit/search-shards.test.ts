@@ -185,8 +185,9 @@ describe('the shard cache', () => {
     mkdirSync(path.join(dir, 'out', '2018'));
     const changed = await build(path.join(dir, 'out'));
     expect(changed.shards.filter((s) => !s.reused).map((s) => s.key)).toEqual(['2021']);
-    // A new word (`Araghchi`): the lexicon of the shards' words is made again.
-    expect(changed.lexicon).toEqual({ reused: false });
+    // A new word (`Araghchi`): the lexicon of the shards' words is made again, beside the shard
+    // (its record foreseen from the page read alone).
+    expect(changed.lexicon).toEqual({ reused: false, aside: true });
 
     // New text, no new word: the shard is indexed again, the lexicon stays.
     write(
@@ -196,7 +197,7 @@ describe('the shard cache', () => {
     );
     const reworded = await build(path.join(dir, 'out'));
     expect(reworded.shards.filter((s) => !s.reused).map((s) => s.key)).toEqual(['2021']);
-    expect(reworded.lexicon).toEqual({ reused: true });
+    expect(reworded.lexicon).toEqual({ reused: true, aside: false });
 
     const fresh = await build(path.join(dir, 'fresh'), path.join(dir, 'fresh-cache'));
     expect(fresh.shards.every((s) => !s.reused)).toBe(true);
@@ -213,5 +214,42 @@ describe('the shard cache', () => {
     const kept = readdirSync(cache).filter((name) => !name.endsWith('.json'));
     expect(kept).toHaveLength(5);
     expect(kept.filter((name) => name.startsWith('lexicon-'))).toHaveLength(1);
+  }, 60_000);
+
+  it('builds the lexicon again when a shard’s record is not the one foreseen', async () => {
+    // Two shards of two pages. A change to one page of 2020 lets the lexicon be built beside the
+    // shard, from the other page's words as kept; kept words that are wrong (here, tampered with)
+    // give another record than the shard's own, and the lexicon is built again from that.
+    const site = path.join(dir, 'site2');
+    write(site, 'a1', article('a1', '2019-03-01', 'Zarif in Ankara.'));
+    write(site, 'a2', article('a2', '2019-04-01', 'Salami in Baghdad.'));
+    write(site, 'b1', article('b1', '2020-03-01', 'Rouhani in Baku.'));
+    write(site, 'b2', article('b2', '2020-04-01', 'Qalibaf in Tehran.'));
+    const cache = path.join(dir, 'cache2');
+    const build = (output: string, cacheDir = cache) =>
+      buildSearchIndex({ site, output, cache: cacheDir, shardSize: 2, log: () => {} });
+    const cold = await build(path.join(dir, 'out2'));
+    expect(cold.shards.map((s) => s.key)).toEqual(['2020', '2019']);
+    expect(cold.lexicon).toEqual({ reused: false, aside: false });
+
+    write(site, 'b2', article('b2', '2020-04-01', 'Qalibaf and Araghchi in Tehran.'));
+    const foreseen = await build(path.join(dir, 'out2'));
+    expect(foreseen.shards.filter((s) => !s.reused).map((s) => s.key)).toEqual(['2020']);
+    expect(foreseen.lexicon).toEqual({ reused: false, aside: true });
+
+    const assembled = JSON.parse(readFileSync(path.join(cache, 'assembled.json'), 'utf8')) as {
+      shards: Record<string, string>;
+    };
+    const wordsFile = path.join(cache, assembled.shards['2020']!, 'page-words.json');
+    const words = JSON.parse(readFileSync(wordsFile, 'utf8')) as Record<string, [string, string[]]>;
+    words['/articles/b1/']![1] = ['Tampered'];
+    writeFileSync(wordsFile, JSON.stringify(words));
+    write(site, 'b2', article('b2', '2020-04-01', 'Qalibaf and Mottaki in Tehran.'));
+    const mistaken = await build(path.join(dir, 'out2'));
+    expect(mistaken.lexicon).toEqual({ reused: false, aside: false });
+
+    await build(path.join(dir, 'fresh2'), path.join(dir, 'fresh-cache2'));
+    expect(tree(path.join(dir, 'out2'))).toEqual(tree(path.join(dir, 'fresh2')));
+    expect(readdirSync(cache).filter((name) => name.startsWith('lexicon-'))).toHaveLength(1);
   }, 60_000);
 });
