@@ -427,12 +427,18 @@ export async function indexLexicon(
   const { pages, miscounted } = await lexiconPages(partial, words);
   // A record Pagefind counted otherwise would send searches to the wrong pages: its shard is then
   // searched whenever it holds every query word, as if it had no layout.
-  for (const key of miscounted) delete layouts[key];
+  const shards: BlocksFile['shards'] = {};
+  for (const [record, key] of Object.entries(pages))
+    if (layouts[key] && !miscounted.includes(key)) shards[key] = { ...layouts[key], record };
   await writeFile(path.join(partial, LEXICON_PAGES_FILE), JSON.stringify(pages));
-  const blocks: BlocksFile = { format: BLOCKS_FORMAT, shards: layouts };
+  const blocks: BlocksFile = { format: BLOCKS_FORMAT, shards: sortedByKey(shards) };
   await writeFile(path.join(partial, BLOCKS_FILE), JSON.stringify(blocks));
   await rename(partial, dir);
   return { miscounted };
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
@@ -588,7 +594,12 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
     return { shard, pages: shardPages, dir: path.join(cache, digest.slice(0, 32)) };
   });
   const reusedDirs = new Set<string>();
-  for (const { dir } of shards) if (await exists(dir)) reusedDirs.add(dir);
+  for (const { dir } of shards) {
+    if (await exists(path.join(dir, RECORD_FILE))) reusedDirs.add(dir);
+    // A folder without its record was not written by indexShard (which renames a finished folder
+    // into place): indexed again.
+    else await rm(dir, { recursive: true, force: true });
+  }
   const lexiconDir = (records: readonly { key: string; record: LexiconRecord }[]) =>
     path.join(
       cache,

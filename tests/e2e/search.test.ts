@@ -41,6 +41,16 @@ async function searchFor(page: Page, query: string): Promise<void> {
   await page.locator('[data-search-status][data-state="done"]').waitFor();
 }
 
+/** The folders under /pagefind/ (shards, the lexicon) that `context` fetches from, as it does. */
+function pagefindFolders(context: BrowserContext): Set<string> {
+  const folders = new Set<string>();
+  context.on('request', (r) => {
+    const folder = /^\/pagefind\/([^/]+)\//.exec(new URL(r.url()).pathname)?.[1];
+    if (folder) folders.add(folder);
+  });
+  return folders;
+}
+
 const resultPaths = (page: Page) =>
   page.$$eval('.search-result-title a', (links) =>
     links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
@@ -302,11 +312,7 @@ describe('a word one shard holds (the lexicon)', () => {
   // and return its article: the lexicon sends the search to the shards that hold the word only.
   it('finds the article that has it, and fetches nothing of the shards that lack it', async () => {
     const { context, page } = await newPage();
-    const fetched = new Set<string>();
-    context.on('request', (r) => {
-      const folder = /^\/pagefind\/([^/]+)\//.exec(new URL(r.url()).pathname)?.[1];
-      if (folder) fetched.add(folder);
-    });
+    const fetched = pagefindFolders(context);
     await searchFor(page, 'Germany');
     const expected = [...articleTexts()].filter(([, text]) => /\bgermany\b/.test(text)).map(([url]) => url);
     expect(expected).toHaveLength(1);
@@ -360,11 +366,7 @@ describe('words together on one page (the lexicon’s layout)', () => {
     expect(bothWords.length).toBeGreaterThan(needed.size); // what the lexicon alone would fetch
 
     const { context, page } = await newPage();
-    const fetched = new Set<string>();
-    context.on('request', (r) => {
-      const folder = /^\/pagefind\/([^/]+)\//.exec(new URL(r.url()).pathname)?.[1];
-      if (folder) fetched.add(folder);
-    });
+    const fetched = pagefindFolders(context);
     await searchFor(page, 'Hezbollah Lebanon');
     expect((await resultPaths(page)).sort()).toEqual(together);
     expect([...fetched].filter((folder) => folder !== 'lexicon').sort()).toEqual([...needed].sort());
@@ -373,11 +375,7 @@ describe('words together on one page (the lexicon’s layout)', () => {
 
   it('fetches no shard for words that are never on one page', async () => {
     const { context, page } = await newPage();
-    const fetched = new Set<string>();
-    context.on('request', (r) => {
-      const folder = /^\/pagefind\/([^/]+)\//.exec(new URL(r.url()).pathname)?.[1];
-      if (folder) fetched.add(folder);
-    });
+    const fetched = pagefindFolders(context);
     const shardOf = shardOfPage();
     const shardsHolding = (word: string) =>
       new Set([...articleTexts()].filter(([, text]) => text.includes(word)).map(([url]) => shardOf.get(url)));

@@ -89,10 +89,11 @@ const SITES: Record<string, { pages: Record<string, string>; shardSize: number }
   apart: { pages: APART, shardSize: 10 },
 };
 const logs: string[] = [];
+/** Every built index's files by URL path, as the stubbed `fetch` serves them. */
+const files = new Map<string, Buffer>();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
-  const files = new Map<string, Buffer>();
   for (const [layout, { pages, shardSize }] of Object.entries(SITES)) {
     const site = path.join(dir, 'site', layout);
     for (const [url, html] of Object.entries(pages)) {
@@ -323,6 +324,26 @@ describe('words on one page (the lexicon’s layout)', () => {
       results.map(async (r) => new URL((await r.data()).url, 'http://x').pathname),
     );
     expect(found).toEqual(['/articles/2020-0/']);
+  });
+
+  it('uses a layout only with the lexicon record it was made for', async () => {
+    const shardsFile = JSON.parse(readFileSync(path.join(dir, 'apart', SHARDS_FILE), 'utf8')) as ShardsFile;
+    const blocksPath = `/apart/lexicon/${BLOCKS_FILE}`;
+    const blocks = JSON.parse(files.get(blocksPath)!.toString('utf8')) as BlocksFile;
+    expect(Object.fromEntries(Object.entries(blocks.shards).map(([key, l]) => [l.record, key]))).toEqual(
+      shardsFile.lexicon!.pages,
+    );
+    // The same layouts, said to be for other records (another build's lexicon): not used.
+    for (const layout of Object.values(blocks.shards)) layout.record = `x${layout.record}`;
+    files.set(blocksPath, Buffer.from(JSON.stringify(blocks)));
+    try {
+      const api = opened.get('apart')!.api;
+      const other = await ShardedIndex.open(api, shardsFile, `${ORIGIN}/apart/`);
+      const keys = (await other.shardsFor('Mottaki Ankara')).map((s) => s.key);
+      expect(keys).toEqual(['2021', '2020', '2019']);
+    } finally {
+      files.set(blocksPath, Buffer.from(readFileSync(path.join(dir, 'apart', 'lexicon', BLOCKS_FILE))));
+    }
   });
 
   it('narrows nothing by a single word, or by a word no page has', async () => {

@@ -32,8 +32,12 @@ export interface BlockLayout {
 
 export interface BlocksFile {
   format: number;
-  /** Shard key → the layout of its lexicon record. A shard missing here is never narrowed down. */
-  shards: Record<string, BlockLayout>;
+  /**
+   * Shard key → the layout of its lexicon record, and the record's id (Pagefind's, which changes
+   * with the record's text): a layout is used only with the record it was made for, never with a
+   * lexicon of another build. A shard missing here is never narrowed down.
+   */
+  shards: Record<string, BlockLayout & { record: string }>;
 }
 
 /** A word on more of a shard's pages than this is common: 1/64 of them, at least 8. */

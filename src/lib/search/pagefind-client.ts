@@ -139,11 +139,13 @@ export class ShardedIndex {
           }),
         ),
     );
+    const recordOf = new Map([...lexicon].map(([id, key]) => [key, id]));
     return new Set(
       [...keys].filter((key) => {
         const layout = blocks.shards[key];
         return (
           !layout ||
+          layout.record !== recordOf.get(key) ||
           someBlockHoldsAll(
             layout,
             positions.filter((p) => p.size > 0).map((p) => p.get(key)),
@@ -156,7 +158,8 @@ export class ShardedIndex {
   /** The lexicon records' layouts (`BLOCKS_FILE`); `undefined` if they cannot be had, and then no
    * shard is narrowed down by page. */
   private blockLayouts(): Promise<BlocksFile | undefined> {
-    this.blocks ??= fetch(this.dir + this.lexiconPath + BLOCKS_FILE)
+    // Revalidated like shards.json: a layout is only good for its own build's lexicon.
+    this.blocks ??= fetch(this.dir + this.lexiconPath + BLOCKS_FILE, { cache: 'no-cache' })
       .then(async (response) => (response.ok ? ((await response.json()) as BlocksFile) : undefined))
       .catch(() => undefined);
     return this.blocks;
