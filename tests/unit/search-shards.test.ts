@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSearchIndex, indexedPart } from '../../scripts/pagefind.ts';
+import { gunzipSync } from 'node:zlib';
+import { buildSearchIndex, feedInOrder, indexedPart, type IndexedPage } from '../../scripts/pagefind.ts';
 import { planShards, type ShardPage } from '../../src/lib/search/shards.ts';
 
 const dated = (year: number, count: number, month = 1): ShardPage[] =>
@@ -119,6 +120,77 @@ describe('indexedPart', () => {
   });
 });
 
+describe('feedInOrder', () => {
+  const pages: IndexedPage[] = Array.from({ length: 12 }, (_, i) => ({
+    url: `/articles/p${String(i).padStart(2, '0')}/`,
+    file: `p${i}.html`,
+    digest: String(i),
+  }));
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('adds one page at a time, in the order given, however long each takes to read or to add', async () => {
+    const added: string[] = [];
+    const prepared: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    await feedInOrder(
+      pages,
+      async (page) => {
+        prepared.push(page.url);
+        await sleep((pages.length - Number(page.digest)) % 5); // the later pages ready sooner
+        return `<html>${page.url}</html>`;
+      },
+      async (url, content) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        expect(content).toBe(`<html>${url}</html>`);
+        await sleep(Number(url.slice(-3, -1)) % 3);
+        added.push(url);
+        inFlight--;
+      },
+    );
+    expect(added).toEqual(pages.map((p) => p.url));
+    expect(most).toBe(1);
+    // The next page is read while the one before is being added, never further ahead.
+    expect(prepared).toEqual(pages.map((p) => p.url));
+  });
+
+  it('reads the next page while Pagefind reads the one before', async () => {
+    const events: string[] = [];
+    await feedInOrder(
+      pages.slice(0, 3),
+      async (page) => {
+        events.push(`read ${page.digest}`);
+        return page.url;
+      },
+      async (url) => {
+        events.push(`add ${url.slice(-3, -1)}`);
+        await sleep(2);
+        events.push(`added ${url.slice(-3, -1)}`);
+      },
+    );
+    expect(events).toEqual([
+      ...['read 0', 'read 1', 'add 00', 'added 00'],
+      ...['read 2', 'add 01', 'added 01'],
+      ...['add 02', 'added 02'],
+    ]);
+  });
+
+  it('reports the failed add, not the page read ahead of it', async () => {
+    const feeding = feedInOrder(
+      pages.slice(0, 3),
+      async (page) => {
+        if (page.digest === '1') throw new Error('unreadable p1');
+        return page.url;
+      },
+      async (url) => {
+        throw new Error(`pagefind: ${url}: refused`);
+      },
+    );
+    await expect(feeding).rejects.toThrow('pagefind: /articles/p00/: refused');
+  });
+});
+
 describe('the shard cache', () => {
   let dir: string;
   const article = (slug: string, date: string | undefined, body: string, outside = '') =>
@@ -214,6 +286,37 @@ describe('the shard cache', () => {
     const kept = readdirSync(cache).filter((name) => !name.endsWith('.json'));
     expect(kept).toHaveLength(5);
     expect(kept.filter((name) => name.startsWith('lexicon-'))).toHaveLength(1);
+  }, 60_000);
+
+  it('numbers a shard’s pages in the order of their URLs, so the same pages give the same files', async () => {
+    // The first pages are the longest: sent to Pagefind together, the short ones behind them were
+    // read first and numbered first (Pagefind numbers pages as its service finishes them).
+    const site = path.join(dir, 'site-order');
+    const slugs = Array.from({ length: 40 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+    slugs.forEach((slug, i) =>
+      write(site, slug, article(slug, undefined, `Word${i} `.repeat(3000 - i * 75) + 'Zarif in Ankara.')),
+    );
+    const build = (name: string) =>
+      buildSearchIndex({
+        site,
+        output: path.join(dir, `out-${name}`),
+        cache: path.join(dir, `cache-${name}`),
+        log: () => {},
+      });
+    await build('order1');
+    const out = path.join(dir, 'out-order1', 'all'); // one shard: the archive is within its size
+    const meta = readdirSync(out).find((name) => name.endsWith('.pf_meta'))!;
+    // The metadata lists the pages' fragment hashes first, by page number.
+    const hashes = gunzipSync(readFileSync(path.join(out, meta)))
+      .toString('latin1')
+      .match(/en_[0-9a-f]{7,}/g)!;
+    const urls = hashes.slice(0, slugs.length).map((hash) => {
+      const bytes = gunzipSync(readFileSync(path.join(out, 'fragment', `${hash}.pf_fragment`)));
+      return (JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as { url: string }).url;
+    });
+    expect(urls).toEqual(slugs.map((slug) => `/articles/${slug}/`));
+    await build('order2');
+    expect(tree(path.join(dir, 'out-order2'))).toEqual(tree(path.join(dir, 'out-order1')));
   }, 60_000);
 
   it('builds the lexicon again when a shard’s record is not the one foreseen', async () => {
