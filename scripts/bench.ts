@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from './cli.ts';
 import { writeBaseline } from './bench/baseline.ts';
 import { changeOne, copiedCorpus, deleteOne, syntheticCorpus, type RawCorpus } from './bench/changes.ts';
 import { loadTemplates } from './bench/corpus.ts';
@@ -29,7 +29,16 @@ import { describeQuery, measureSearch, QUERIES, type QueryResult } from './bench
 
 const repo = path.resolve(import.meta.dirname, '..');
 
-const { values } = parseArgs({
+const USAGE = `
+Usage: npm run bench -- [--articles 1000 | --corpus DIR [--limit N]] [--out bench-results] [--project .]
+                        [--incremental-build] [--no-search] [--no-baseline] [--no-edits] [--keep]
+                        [--queries a,b,c]
+
+Measures the cold build, the fastest-path baseline, one file added, changed and deleted, sizes and
+first searches on a synthetic corpus of N articles or a copy of a folder of raw .txt files. Writes
+<out>/bench-<N>.json and .md. See README, Benchmark.`;
+
+const { values } = commandLine(USAGE, {
   options: {
     articles: { type: 'string', default: '1000' },
     corpus: { type: 'string' },

@@ -9,7 +9,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from './cli.ts';
 import { FALLBACK_TAG } from './ingest/article.ts';
 import { CuratedError } from './ingest/curated.ts';
 import { diagnosticLines, formatMessage, messagesOf, repeatedLines, summaryLine } from './ingest/reporter.ts';
@@ -17,7 +17,15 @@ import { runIngest, type IngestOptions } from './ingest/run.ts';
 import { overHalfMessage } from './ingest/tags.ts';
 import { foundNamesLine } from './names/index.ts';
 
-const { values } = parseArgs({
+const USAGE = `
+Usage: npm run ingest -- [--input content/raw] [--output content/articles] [--report reports/ingest.json]
+                         [--curated content/curated] [--strict] [--force] [--quiet]
+
+Turns every raw .txt file under --input into <output>/<slug>.mdx, reusing what an earlier run wrote
+for unchanged files (--force writes every file again). Problems print as path:line:column; --strict
+exits non-zero on any error or warning; --quiet leaves out info lines.`;
+
+const { values } = commandLine(USAGE, {
   options: {
     input: { type: 'string', default: 'content/raw' },
     output: { type: 'string', default: 'content/articles' },

@@ -10,8 +10,8 @@
  * (src/lib/search/aliases.ts; the list is scripts/names/curated.ts's).
  *
  * The index is sharded (src/lib/search/shards.ts): one Pagefind index per year (or part of one), at most
- * `--shard-size` pages each (default 5,000), built one after another so memory stays that of one
- * shard, and written to `<output>/<key>/` with `<output>/shards.json` listing them for the browser.
+ * `--shard-size` pages each (default 5,000), built two at a time so memory stays that of two
+ * shards, and written to `<output>/<key>/` with `<output>/shards.json` listing them for the browser.
  * Each shard is cached by a digest of what Pagefind reads from its pages (the `<html lang>`, the
  * `<title>` and the `data-pagefind-body` element), the alias table, this code and Pagefind's version:
  * a build where one article changed re-indexes that article's shard and reuses the others.
@@ -27,10 +27,10 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
+import { commandLine } from './cli.ts';
 import { namesSchema, searchAliases } from './names/curated.ts';
 import { aliasTable, expandHtml, type AliasTable } from '../src/lib/search/aliases.ts';
 import { foldTransliteration } from '../src/lib/search/fold.ts';
@@ -757,7 +757,14 @@ function positiveInteger(value: string | undefined, what: string): number | unde
 }
 
 if (import.meta.main) {
-  const { values, positionals } = parseArgs({
+  const usage = `
+Usage: node scripts/pagefind.ts [site-dir (dist)] [output-dir (site-dir/pagefind)] [names.yaml]
+         [--cache DIR] [--shard-size N]
+
+Indexes the built site's pages into sharded Pagefind indexes, reusing cached shards whose pages did
+not change. --cache defaults to node_modules/.astro/pagefind/<hash of site-dir> (also
+PAGEFIND_CACHE_DIR); --shard-size to ${DEFAULT_SHARD_PAGES} (also ARCHIVE_SEARCH_SHARD_SIZE).`;
+  const { values, positionals } = commandLine(usage, {
     allowPositionals: true,
     options: { cache: { type: 'string' }, 'shard-size': { type: 'string' } },
   });
