@@ -343,10 +343,18 @@ describe('the shard cache', () => {
     const assembled = JSON.parse(readFileSync(path.join(cache, 'assembled.json'), 'utf8')) as {
       shards: Record<string, string>;
     };
-    const wordsFile = path.join(cache, assembled.shards['2020']!, 'page-words.json');
-    const words = JSON.parse(readFileSync(wordsFile, 'utf8')) as Record<string, [string, string[]]>;
-    words['/articles/b1/']![1] = ['Tampered'];
+    // A damaged cache: b1's kept words are wrong, and its fragment is missing from the shard's
+    // last index. The foreseen record takes the kept words; the shard's own does not (it keeps a
+    // page's words only when both indexes have its fragment), so the two differ.
+    const shardDir = path.join(cache, assembled.shards['2020']!);
+    const wordsFile = path.join(shardDir, 'page-words.json');
+    const words = JSON.parse(readFileSync(wordsFile, 'utf8')) as {
+      pages: Record<string, [string, string[], string | null]>;
+    };
+    const b1 = words.pages['/articles/b1/']!;
+    b1[1] = ['Tampered'];
     writeFileSync(wordsFile, JSON.stringify(words));
+    rmSync(path.join(shardDir, 'fragment', `${b1[2]}.pf_fragment`));
     write(site, 'b2', article('b2', '2020-04-01', 'Qalibaf and Mottaki in Tehran.'));
     const mistaken = await build(path.join(dir, 'out2'));
     expect(mistaken.lexicon).toEqual({ reused: false, aside: false });
@@ -354,5 +362,14 @@ describe('the shard cache', () => {
     await build(path.join(dir, 'fresh2'), path.join(dir, 'fresh-cache2'));
     expect(tree(path.join(dir, 'out2'))).toEqual(tree(path.join(dir, 'fresh2')));
     expect(readdirSync(cache).filter((name) => name.startsWith('lexicon-'))).toHaveLength(1);
+    // What the shard read of its pages, taken from its last index where it could be, is what a
+    // build from an empty cache reads of them.
+    const kept = (root: string) => {
+      const { shards } = JSON.parse(
+        readFileSync(path.join(root, 'assembled.json'), 'utf8'),
+      ) as typeof assembled;
+      return readFileSync(path.join(root, shards['2020']!, 'page-words.json'), 'utf8');
+    };
+    expect(kept(cache)).toBe(kept(path.join(dir, 'fresh-cache2')));
   }, 60_000);
 });
