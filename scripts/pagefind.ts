@@ -10,8 +10,8 @@
  * (src/lib/search/aliases.ts; the list is scripts/names/curated.ts's).
  *
  * The index is sharded (src/lib/search/shards.ts): one Pagefind index per year (or part of one), at most
- * `--shard-size` pages each (default 5,000), built two at a time so memory stays that of two
- * shards, and written to `<output>/<key>/` with `<output>/shards.json` listing them for the browser.
+ * `--shard-size` pages each (default 5,000), built two at a time, each on a thread with a Pagefind
+ * service of its own (scripts/pagefind-thread.ts), so memory stays that of two shards, and written to `<output>/<key>/` with `<output>/shards.json` listing them for the browser.
  * Each shard is cached by a digest of what Pagefind reads from its pages (the `<html lang>`, the
  * `<title>` and the `data-pagefind-body` element), the alias table, this code and Pagefind's version:
  * a build where one article changed re-indexes that article's shard and reuses the others.
@@ -56,7 +56,8 @@ import {
 /** Files scanned at a time: enough to keep the disk busy, few enough to bound memory. */
 const BATCH = 32;
 const repo = path.resolve(import.meta.dirname, '..');
-/** Shards indexed at once: one per core, at most two (each holds a shard's index in memory). */
+/** Shards indexed at once, each on its own thread and Pagefind service: one per core, at most two
+ * (each service holds a shard's index in memory). */
 const SHARDS_AT_ONCE = Math.min(2, availableParallelism());
 
 async function htmlFiles(site: string, output: string): Promise<string[]> {
@@ -116,10 +117,12 @@ export function foldedHtml(html: string, aliases?: AliasTable): string {
  * while Pagefind reads the one before. One at a time because Pagefind numbers a page by when its
  * service has finished reading it: pages sent together were numbered in whichever order they
  * finished, so two builds of the same pages could write different index files (a shard built cold
- * differed from the same shard built again, in its page numbers only). Pagefind reads one page of
- * an index at a time however many are sent; what 32 pages in flight gained is won back by indexing
- * two shards at once (`SHARDS_AT_ONCE`). The Tehran Times pages, cold, single runs: 82.7 s with
- * 32 in flight, 96.8 s one at a time, 83.1 and 85.4 s one at a time with two shards at once.
+ * differed from the same shard built again, in its page numbers only). Pagefind's service reads
+ * one page at a time however many are sent, so what 32 pages in flight gained is won back, and
+ * more, by indexing two shards at once, each on a thread with a service of its own
+ * (`SHARDS_AT_ONCE`, `onThread`). The Tehran Times pages, cold, the step alone, single runs: 82.7 s
+ * with 32 in flight; 96.8 s one at a time; 83.1 and 85.4 s with two shards at once in one service
+ * (which ran at 100% of a core, Node at ~40%); 62.5 and 63.4 s with a service per shard.
  */
 export async function feedInOrder(
   pages: readonly IndexedPage[],
@@ -429,7 +432,7 @@ async function lexiconPages(
 }
 
 /** Builds one shard's index into `dir` (through a temporary folder, so a crash leaves no half index). */
-async function indexShard(
+export async function indexShard(
   dir: string,
   pages: IndexedPage[],
   aliases: AliasTable,
@@ -558,21 +561,29 @@ function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
  * Builds the lexicon (`indexLexicon`) on a worker thread, with a Pagefind service of its own, so
  * that it runs beside the shards' indexing on another core.
  */
-function indexLexiconAside(
-  dir: string,
-  records: readonly { key: string; record: LexiconRecord }[],
-): Promise<{ miscounted: string[] }> {
+/** What a worker thread of this step does (scripts/pagefind-thread.ts). */
+export type ThreadJob =
+  | {
+      kind: 'shard';
+      dir: string;
+      pages: IndexedPage[];
+      aliases: AliasTable;
+      pipeline: string;
+      previous: string | undefined;
+    }
+  | { kind: 'lexicon'; dir: string; records: readonly { key: string; record: LexiconRecord }[] };
+
+/** Runs `job` on a worker thread with a Pagefind service of its own; its error, if any, is this one's. */
+function onThread<T>(job: ThreadJob): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pagefind-lexicon.ts', import.meta.url), {
-      workerData: { dir, records },
-    });
-    worker.once('message', (message: { miscounted?: string[]; error?: string }) => {
+    const worker = new Worker(new URL('./pagefind-thread.ts', import.meta.url), { workerData: job });
+    worker.once('message', (message: { result?: T; error?: string }) => {
       if (message.error !== undefined) reject(new Error(message.error));
-      else resolve({ miscounted: message.miscounted ?? [] });
+      else resolve(message.result as T);
     });
     worker.once('error', reject);
     worker.once('exit', (code) =>
-      reject(new Error(`pagefind: the lexicon's thread stopped (exit code ${code})`)),
+      reject(new Error(`pagefind: the thread indexing ${job.kind} ${job.dir} stopped (exit code ${code})`)),
     );
   });
 }
@@ -743,23 +754,29 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
     if (foreseen.length === shards.length) {
       const dir = lexiconDir(foreseen);
       if (!(await exists(dir))) {
-        const job = indexLexiconAside(dir, foreseen);
+        const job = onThread<{ miscounted: string[] }>({ kind: 'lexicon', dir, records: foreseen });
         job.catch(() => {}); // awaited below; a failure there is reported then
         aside = { dir, job };
       }
     }
   }
 
-  // Pagefind reads one page at a time per index (see feedInOrder), so shards are indexed
-  // SHARDS_AT_ONCE at a time, each on a core of its own; memory grows by one shard's worth each.
+  // Pagefind's service reads one page at a time (see feedInOrder), so shards are indexed
+  // SHARDS_AT_ONCE at a time, each on a thread with a service of its own; memory grows by one
+  // shard's worth each.
   // After a failure no other shard is started, and the first failure is reported once both stop.
   const stale = shards.filter(({ dir }) => !reusedDirs.has(dir));
   const failures: unknown[] = [];
   const indexStale = async () => {
     for (let next = stale.shift(); next && failures.length === 0; next = stale.shift())
-      await indexShard(next.dir, next.pages, aliases, pipeline, lastDir(next.shard.key)).catch(
-        (error: unknown) => failures.push(error),
-      );
+      await onThread({
+        kind: 'shard',
+        dir: next.dir,
+        pages: next.pages,
+        aliases,
+        pipeline,
+        previous: lastDir(next.shard.key),
+      }).catch((error: unknown) => failures.push(error));
   };
   await Promise.all(Array.from({ length: Math.min(SHARDS_AT_ONCE, stale.length) }, indexStale));
   if (failures.length > 0) throw failures[0];
@@ -775,7 +792,8 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexResu
     // The lexicon built aside is this build's when the records came out as foreseen.
     if (aside) ({ miscounted } = await aside.job);
     const reused = !aside || aside.dir !== dir ? await exists(dir) : false;
-    if (!reused && aside?.dir !== dir) ({ miscounted } = await indexLexiconAside(dir, records));
+    if (!reused && aside?.dir !== dir)
+      ({ miscounted } = await onThread<{ miscounted: string[] }>({ kind: 'lexicon', dir, records }));
     if (miscounted.length > 0)
       log(
         `pagefind: lexicon: Pagefind counted the words of ${miscounted.join(', ')} otherwise; not narrowed by page`,
