@@ -151,7 +151,7 @@ describe('feedInOrder', () => {
     );
     expect(added).toEqual(pages.map((p) => p.url));
     expect(most).toBe(1);
-    // The next page is read while the one before is being added, never further ahead.
+    // Each page read once, in order (how far ahead: the next test).
     expect(prepared).toEqual(pages.map((p) => p.url));
   });
 

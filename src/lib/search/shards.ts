@@ -1,6 +1,6 @@
 /**
  * The search index is split into shards: separate Pagefind indexes of at most `target` pages each,
- * built one at a time (memory bounded however large the archive grows), rebuilt only when a page in
+ * built two at a time (memory bounded however large the archive grows), rebuilt only when a page in
  * them changed (a one-article change re-indexes one shard), and merged in the browser (Pagefind's
  * `mergeIndex`), where the first shard answers first.
  *
