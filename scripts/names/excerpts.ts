@@ -67,9 +67,10 @@ export class ExcerptStore {
     this.open = true;
   }
 
-  /** Replaces the raw file's excerpts with those of this run's ingest. */
+  /** Replaces the raw file's excerpts with those of this run's ingest (a file new to the store has none to delete). */
   put(rawFile: string, stamp: string, names: readonly ArticleName[]): void {
-    this.drop(rawFile);
+    if (this.stamps.has(rawFile)) this.drop(rawFile);
+    else this.begin();
     this.statements.putArticle.run(rawFile, stamp);
     for (const { kind, name, paragraphs } of names)
       for (const [id, excerpt] of paragraphs) this.statements.put.run(rawFile, kind, name, id, excerpt);

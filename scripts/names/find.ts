@@ -115,34 +115,34 @@ function capitalRuns(words: readonly Word[], taken: readonly boolean[]): [number
   return runs;
 }
 
-type Selection = { out(format: 'array'): unknown };
+/** A selection of the library's: its matches' texts, and where each is ([sentence, first term, …]). */
+type Selection = { out(format: 'array'): string[]; fullPointer: number[][] };
 
-const KINDS: [NameKind, (doc: Doc) => Selection][] = [
+const KINDS: [NameKind, (doc: Doc) => unknown][] = [
   ['person', (doc) => doc.people()],
   ['organisation', (doc) => doc.organizations()],
   ['place', (doc) => doc.places()],
 ];
 
-/** What the library calls the names in one phrase (its own sentence of a batch). */
-function taggedOf(doc: Doc, starts: readonly number[]): Tagged[][] {
-  const found: Tagged[][] = starts.map(() => []);
-  const seen: Set<string>[] = starts.map(() => new Set());
+/**
+ * What the library calls the names in each phrase of a batch, one phrase a sentence: a match's
+ * sentence is its phrase (its pointer says which; working it out from character offsets took
+ * twice as long). A phrase tagged alone may be read as more than one sentence: all are its.
+ */
+function taggedOf(doc: Doc, phrases: number): Tagged[][] {
+  const found: Tagged[][] = Array.from({ length: phrases }, () => []);
+  const seen: Set<string>[] = Array.from({ length: phrases }, () => new Set());
   for (const [kind, select] of KINDS) {
-    const matches = (select(doc) as unknown as { json(o: object): Match[] }).json({ offset: true });
-    for (const { text, offset } of matches) {
-      let i = starts.length - 1;
-      while (i > 0 && starts[i]! > offset.start) i--;
-      if (seen[i]!.has(text)) continue;
+    const selection = select(doc) as Selection;
+    const pointers = selection.fullPointer;
+    selection.out('array').forEach((text, m) => {
+      const i = phrases === 1 ? 0 : pointers[m]![0]!;
+      if (seen[i]!.has(text)) return;
       seen[i]!.add(text);
       found[i]!.push({ text, kind });
-    }
+    });
   }
   return found;
-}
-
-interface Match {
-  text: string;
-  offset: { start: number; length: number };
 }
 
 /**
@@ -163,17 +163,11 @@ function tagPhrases(phrases: readonly string[], ready: Prepared, memoMax: number
     // The library is loaded on first use (~0.5 s a thread): a run with curated names only never pays for it.
     if (!ready.lexiconAdded) library().addWords(ready.lexicon);
     ready.lexiconAdded = true;
-    const starts: number[] = [];
-    let at = 0;
-    for (const phrase of fresh) {
-      starts.push(at);
-      at += phrase.length + 1;
-    }
     const doc = tag(fresh.join('\n'));
     const results =
-      doc.sentences().length === fresh.length
-        ? taggedOf(doc, starts)
-        : fresh.map((phrase) => taggedOf(tag(phrase), [0])[0]!);
+      (doc as unknown as { document: unknown[] }).document.length === fresh.length
+        ? taggedOf(doc, fresh.length)
+        : fresh.map((phrase) => taggedOf(tag(phrase), 1)[0]!);
     fresh.forEach((phrase, i) => tagged.set(phrase, results[i]!));
   }
   return phrases.map((phrase) => tagged.get(phrase)!);

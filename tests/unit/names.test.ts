@@ -83,6 +83,13 @@ describe('findNames', () => {
     expect(findNames(second, small, { memoMax: 1 })).toEqual(expected);
   });
 
+  it('reads a phrase the library splits into two sentences (`v. Wade`) as one phrase', () => {
+    // The batch then has more sentences than phrases, so each phrase is tagged alone, and `Wade`
+    // is found in the second sentence of its own phrase.
+    const found = names(find('The ruling in Roe v. Wade stands, Hassan Rouhani said in Tehran.'));
+    expect(found).toEqual(expect.arrayContaining(['person:Wade', 'person:Hassan Rouhani', 'place:Tehran']));
+  });
+
   it('does not count the dateline that opens a story as a mention', () => {
     expect(names(find('TEHRAN – The talks went on.'))).toEqual([]);
     expect(names(find('TEHRAN — Esmail Qa’ani spoke in Tehran.'))).toEqual([
