@@ -113,10 +113,17 @@ export class Pool {
     const threads: Thread[] = [];
     let next = 0;
     let done = 0;
-    const take = (): number | undefined => (next < total ? (next += size) - size : undefined);
+    let drain!: () => void;
+    /** Every batch is taken: a worker still loading has nothing to wait for (a one-file run never waits on it). */
+    const drained = new Promise<void>((resolve) => (drain = resolve));
+    const take = (): number | undefined => {
+      if (next < total) return (next += size) - size;
+      drain();
+      return undefined;
+    };
     const finish = (from: number) => progress?.((done += Math.min(size, total - from)));
     const lane = async (remote: Remote, thread: Thread) => {
-      await remote.ready;
+      await Promise.race([remote.ready, drained]);
       for (let from = take(); from !== undefined; from = take()) {
         threads[from / size] = thread;
         const result = await there(remote, from, Math.min(total, from + size));
@@ -167,12 +174,18 @@ export class Pool {
     arrived?: (from: number, results: Ingested[]) => void,
   ): Promise<{ result: Ingested; thread: Thread }[]> {
     this.here.setRepeated(repeated);
-    await Promise.all(this.remotes.map((remote) => remote.call('repeated', repeated)));
+    // Answered before the worker's first batch (it reads its messages in order), and awaited there:
+    // a worker that gets no batch is not waited for.
+    const told = new Map(this.remotes.map((remote) => [remote, remote.call('repeated', repeated)]));
+    for (const call of told.values()) call.catch(() => undefined);
     const { results, threads } = await this.spread(
       rawFiles.length,
       size,
       (from, to) => this.here.ingest(rawFiles.slice(from, to)),
-      (remote, from, to) => remote.call<Ingested[]>('ingest', rawFiles.slice(from, to)),
+      async (remote, from, to) => {
+        await told.get(remote);
+        return remote.call<Ingested[]>('ingest', rawFiles.slice(from, to));
+      },
       progress,
       arrived,
     );
@@ -181,7 +194,11 @@ export class Pool {
 
   /** Writes the kept pages, each on the thread that keeps it; true where the file changed. */
   async write(writes: PageWrite[][]): Promise<boolean[][]> {
-    const there = this.remotes.map((remote, i) => remote.call<boolean[]>('write', writes[i + 1] ?? []));
+    const there = this.remotes.map((remote, i) =>
+      (writes[i + 1] ?? []).length > 0
+        ? remote.call<boolean[]>('write', writes[i + 1]!)
+        : Promise.resolve([]),
+    );
     const here = this.here.write(writes[0] ?? []);
     return [here, ...(await Promise.all(there))];
   }
