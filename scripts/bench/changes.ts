@@ -4,7 +4,7 @@
  * or a copy of a folder of real raw files (`--corpus DIR`); either way the bench works on its own
  * copy, so the edits never touch the input.
  */
-import { appendFile, copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { writeCorpus, type Template } from './corpus.ts';
 
@@ -21,6 +21,16 @@ export async function syntheticCorpus(templates: Template[], rawDir: string, n: 
   return { files, addOne: async () => (await writeCorpus(templates, rawDir, n, n + 1))[0]! };
 }
 
+/**
+ * A raw file copied with its times: a folder of scrapes is older than the build that reads it, and
+ * the ingest's scan trusts a file by its time only once it is 2 s older than the scan (scan-cache.ts).
+ */
+async function copy(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const { atime, mtime } = await stat(from);
+  await utimes(to, atime, mtime);
+}
+
 /** Every `.txt` under `corpusDir` (a flat folder) copied into `rawDir`, but the last, held back to be added. */
 export async function copiedCorpus(corpusDir: string, rawDir: string, limit?: number): Promise<RawCorpus> {
   const all = (await readdir(corpusDir)).filter((name) => name.endsWith('.txt')).sort();
@@ -29,10 +39,10 @@ export async function copiedCorpus(corpusDir: string, rawDir: string, limit?: nu
     throw new Error(`bench: ${corpusDir} holds ${chosen.length} .txt files; need at least 4`);
   const held = chosen.pop()!;
   await mkdir(rawDir, { recursive: true });
-  for (const name of chosen) await copyFile(path.join(corpusDir, name), path.join(rawDir, name));
+  for (const name of chosen) await copy(path.join(corpusDir, name), path.join(rawDir, name));
   return {
     files: chosen,
-    addOne: async () => (await copyFile(path.join(corpusDir, held), path.join(rawDir, held)), held),
+    addOne: async () => (await copy(path.join(corpusDir, held), path.join(rawDir, held)), held),
   };
 }
 

@@ -1,8 +1,9 @@
 /** The bench's corpus generator at a tiny N, checked through the real ingester. */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copiedCorpus } from '../../scripts/bench/changes.ts';
 import { articleAt, loadTemplates, writeCorpus, type Template } from '../../scripts/bench/corpus.ts';
 import { ingestBytes } from '../../scripts/ingest/article.ts';
 import { loadCurated, type Curated } from '../../scripts/ingest/curated.ts';
@@ -89,6 +90,30 @@ describe('bench corpus', () => {
       expect(shape(articles[k]!.mdx), t.name).toEqual(shape(sample.mdx));
       expect(articles[k]!.data.series).toBe(sample.data.series);
       expect(articles[k]!.data.source).toBe(sample.data.source);
+    }
+  });
+});
+
+describe('a copied corpus', () => {
+  it('keeps each file’s bytes and time, and holds the last back until it is added', async () => {
+    const from = await mkdtemp(path.join(os.tmpdir(), 'bench-copied-from-'));
+    const to = path.join(from, 'copy');
+    try {
+      const old = new Date('2023-07-08T17:12:07Z');
+      for (const name of ['a.txt', 'b.txt', 'c.txt', 'd.txt']) {
+        await writeFile(path.join(from, name), `Story ${name}\n`);
+        await utimes(path.join(from, name), old, old);
+      }
+      const corpus = await copiedCorpus(from, to);
+      expect(corpus.files).toEqual(['a.txt', 'b.txt', 'c.txt']);
+      expect(await readdir(to)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+      expect(await corpus.addOne()).toBe('d.txt');
+      for (const name of ['a.txt', 'd.txt']) {
+        expect(await readFile(path.join(to, name), 'utf8')).toBe(`Story ${name}\n`);
+        expect((await stat(path.join(to, name))).mtime).toEqual(old);
+      }
+    } finally {
+      await rm(from, { recursive: true, force: true });
     }
   });
 });
