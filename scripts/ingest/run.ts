@@ -30,7 +30,7 @@ export interface IngestOptions {
   input: string;
   output: string;
   curated: string;
-  /** Re-ingest every file even when its bytes and the ingester are unchanged. */
+  /** Read and re-ingest every file even when its bytes and the ingester are unchanged. */
   force?: boolean;
   /** Threads to ingest with; defaults to every core. */
   threads?: number;
@@ -182,7 +182,7 @@ async function scanCorpus(
   version: string,
 ): Promise<Scan> {
   const scannedAt = Date.now();
-  const cache = ScanCache.read(options.output, version);
+  const cache = ScanCache.read(options.output, version, options.force);
   const countedFolders = new Set(counter.countedFolders());
   const counted = (rawFile: string) => countedFolders.has(folderOf(rawFile));
   const stats = rawFiles.map((rawFile) => statSync(path.join(options.input, rawFile)));

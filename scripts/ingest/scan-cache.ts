@@ -67,9 +67,10 @@ export class ScanCache {
     this.scannedAt = scannedAt;
   }
 
-  /** The cache the last run left in `output` for this `version`, or an empty one. */
-  static read(output: string, version: string): ScanCache {
+  /** The cache the last run left in `output` for this `version`, or an empty one (always, when `ignore`). */
+  static read(output: string, version: string, ignore = false): ScanCache {
     const file = path.join(output, SCAN_CACHE);
+    if (ignore) return new ScanCache(file, version, new Map(), 0);
     try {
       const bytes = readFileSync(file);
       const headLength = bytes.readUInt32LE(0);

@@ -36,12 +36,13 @@ function write(folder: string, i: number, text = story(i), now = false): string 
 }
 
 /** Ingests `input` into `output`; the report and how many raw files the scan read. */
-async function ingest(output: string) {
+async function ingest(output: string, force = false) {
   let read = -1;
   const report = await runIngest({
     input,
     output,
     curated,
+    force,
     onProgress: (phase, _done, total) => {
       if (phase === 'scan') read = total;
     },
@@ -121,6 +122,13 @@ describe('the scan’s cache', () => {
     const expected = await cold('cold');
     expect(report.repeated).toEqual(expected.report.repeated);
     expect(snapshot(output)).toEqual(expected.files);
+  });
+
+  it('reads every file with --force', async () => {
+    for (let i = 0; i < 25; i++) write('wire', i);
+    const output = path.join(work, 'out');
+    await ingest(output);
+    expect((await ingest(output, true)).read).toBe(25);
   });
 
   it('starts again from a cache it cannot read', async () => {
