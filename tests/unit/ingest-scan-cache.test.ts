@@ -50,11 +50,19 @@ async function ingest(output: string, force = false) {
   return { report, read };
 }
 
-/** A cold run of the same input, in a folder of its own: what a cached run's output must equal. */
-async function cold(name: string) {
-  const output = path.join(work, name);
-  const { report } = await ingest(output);
-  return { report, files: snapshot(output) };
+/** Checks that the run's boilerplate and output equal a cold run's of the same input (in a folder of its own). */
+async function expectCold(report: Awaited<ReturnType<typeof runIngest>>, output: string) {
+  const cold = path.join(work, 'cold');
+  expect(report.repeated).toEqual((await ingest(cold)).report.repeated);
+  expect(snapshot(output)).toEqual(snapshot(cold));
+}
+
+/** `count` wire stories, ingested once; the output folder. */
+async function ingestedWire(count: number): Promise<string> {
+  for (let i = 0; i < count; i++) write('wire', i);
+  const output = path.join(work, 'out');
+  await ingest(output);
+  return output;
 }
 
 describe('the scan’s cache', () => {
@@ -73,22 +81,16 @@ describe('the scan’s cache', () => {
   });
 
   it('reads only the changed file, and counts its boilerplate as a cold run does', async () => {
-    for (let i = 0; i < 25; i++) write('wire', i);
-    const output = path.join(work, 'out');
-    await ingest(output);
+    const output = await ingestedWire(25);
     // The footer leaves one file: still boilerplate in the other 24 (over the 20-file floor).
     write('wire', 7, 'Harbour number 7 reopens after storm\n\nWorkers cleared berth 7 in a week.\n');
     const { report, read } = await ingest(output);
     expect(read).toBe(1);
-    const expected = await cold('cold');
-    expect(report.repeated).toEqual(expected.report.repeated);
-    expect(snapshot(output)).toEqual(expected.files);
+    await expectCold(report, output);
   });
 
   it('reads a file replaced by one of the same size and time (a new inode)', async () => {
-    for (let i = 0; i < 25; i++) write('wire', i);
-    const output = path.join(work, 'out');
-    await ingest(output);
+    const output = await ingestedWire(25);
     const file = path.join(input, 'wire', '003.txt');
     const { size, mtime } = statSync(file);
     const other = path.join(work, 'replacement.txt');
@@ -99,7 +101,7 @@ describe('the scan’s cache', () => {
     const { report, read } = await ingest(output);
     expect(read).toBe(1);
     expect(report.summary.written).toBe(1);
-    expect(snapshot(output)).toEqual((await cold('cold')).files);
+    await expectCold(report, output);
   });
 
   it('reads again a file written just before the scan that recorded it', async () => {
@@ -119,22 +121,16 @@ describe('the scan’s cache', () => {
     const { report, read } = await ingest(output);
     expect(read).toBe(22);
     expect(report.repeated.wire).toHaveLength(1);
-    const expected = await cold('cold');
-    expect(report.repeated).toEqual(expected.report.repeated);
-    expect(snapshot(output)).toEqual(expected.files);
+    await expectCold(report, output);
   });
 
   it('reads every file with --force', async () => {
-    for (let i = 0; i < 25; i++) write('wire', i);
-    const output = path.join(work, 'out');
-    await ingest(output);
+    const output = await ingestedWire(25);
     expect((await ingest(output, true)).read).toBe(25);
   });
 
   it('starts again from a cache it cannot read', async () => {
-    for (let i = 0; i < 25; i++) write('wire', i);
-    const output = path.join(work, 'out');
-    await ingest(output);
+    const output = await ingestedWire(25);
     writeFileSync(path.join(output, SCAN_CACHE), 'not a cache');
     const { report, read } = await ingest(output);
     expect(read).toBe(25);
