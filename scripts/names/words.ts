@@ -22,7 +22,6 @@ export interface Word {
 
 /** `al-Kazimi`, `a-Salam`, `el-Sisi`: the article joined to a capitalised name starts a name word. */
 const ARABIC_ARTICLE = /^(?:al|el|a|ad|an|ar|as|ash|at|az)[-‐]\p{Lu}/u;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Abbreviations that keep their full stop (titles, mostly). */
 const ABBREVIATED = new Set(
@@ -59,7 +58,6 @@ function isCapital(bare: string): boolean {
 
 /** Has a capital letter and no small one. */
 function isUpper(bare: string): boolean {
-  if (PRINTABLE_ASCII.test(bare)) return /[A-Z]/.test(bare) && !/[a-z]/.test(bare);
   return /\p{Lu}/u.test(bare) && !/\p{Ll}/u.test(bare);
 }
 
