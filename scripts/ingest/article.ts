@@ -9,8 +9,8 @@ import { folderDefaults, type FolderDefaults } from './folders.ts';
 import { deriveFromTree } from './derived.ts';
 import { bodyMdast, withFrontmatter } from './mdast.ts';
 import type { Block, Diagnostic, Header, Removed } from './model.ts';
-import type { ArticleName } from '../names/find.ts';
-import { articleNames } from './names.ts';
+import { findNamesInArticles, type ArticleName, type Paragraph } from '../names/find.ts';
+import { articleParagraphs } from './names.ts';
 import { recognise, RecogniseError } from './recognise.ts';
 import type { RepeatedSets } from './repeated.ts';
 import { folderOf } from './repeated.ts';
@@ -103,7 +103,7 @@ function fromHeader(header: Header, tags: string[], rawFile: string): Fields {
   return { title: title ?? '', ...rest, tags, rawFile };
 }
 
-function failure(error: unknown): IngestResult {
+function failure(error: unknown): Extract<IngestResult, { ok: false }> {
   if (error instanceof DecodeError || error instanceof RecogniseError) {
     const line = error instanceof RecogniseError ? error.line : undefined;
     return {
@@ -121,6 +121,11 @@ function failure(error: unknown): IngestResult {
   };
 }
 
+/** An article ingested but for its names, which are found for a batch of articles at once. */
+type Unnamed =
+  | (Omit<Extract<IngestResult, { ok: true }>, 'names'> & { paragraphs: Paragraph[] })
+  | Extract<IngestResult, { ok: false }>;
+
 /** `repeated`: the corpus-wide boilerplate of every folder (see repeated.ts); none by default. */
 export function ingestBytes(
   bytes: Uint8Array,
@@ -128,6 +133,48 @@ export function ingestBytes(
   curated: Curated,
   repeated: RepeatedSets = {},
 ): IngestResult {
+  return ingestFiles([{ bytes, rawFile }], curated, repeated)[0]!;
+}
+
+/**
+ * Several files, each with the result `ingestBytes` gives it alone; the language library reads all
+ * their names in one call, which costs less an article (scripts/names/find.ts).
+ */
+export function ingestFiles(
+  files: readonly { bytes: Uint8Array; rawFile: string }[],
+  curated: Curated,
+  repeated: RepeatedSets = {},
+): IngestResult[] {
+  const unnamed = files.map(({ bytes, rawFile }) => ingestUnnamed(bytes, rawFile, curated, repeated));
+  const articles = unnamed.flatMap((u) => (u.ok ? [u.paragraphs] : []));
+  let names: ArticleName[][];
+  try {
+    names = findNamesInArticles(articles, curated.names);
+  } catch {
+    // One article's text broke the names step: each is done alone, so only that one fails.
+    return unnamed.map((u) =>
+      u.ok ? named(u, () => findNamesInArticles([u.paragraphs], curated.names)[0]!) : u,
+    );
+  }
+  let next = 0;
+  return unnamed.map((u) => (u.ok ? named(u, () => names[next++]!) : u));
+}
+
+function named(article: Extract<Unnamed, { ok: true }>, names: () => ArticleName[]): IngestResult {
+  const { paragraphs: _paragraphs, ...result } = article;
+  try {
+    return { ...result, names: names() };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function ingestUnnamed(
+  bytes: Uint8Array,
+  rawFile: string,
+  curated: Curated,
+  repeated: RepeatedSets,
+): Unnamed {
   try {
     const { text, encoding, controls } = decode(bytes);
     const recognised = recognise(text, {
@@ -168,7 +215,7 @@ export function ingestBytes(
       data: checked.data,
       mdx,
       paragraphIds: derived.paragraphIds,
-      names: articleNames(body, derived.paragraphIds, curated.names),
+      paragraphs: articleParagraphs(body, derived.paragraphIds),
       encoding,
       removed,
       diagnostics,

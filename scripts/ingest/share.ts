@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ingestBytes, type IngestResult } from './article.ts';
+import { ingestFiles, type IngestResult } from './article.ts';
 import type { Curated } from './curated.ts';
 import { decode } from './decode.ts';
 import { countedSpans, folderOf, type RepeatedSets } from './repeated.ts';
@@ -116,9 +116,10 @@ export class Share {
   }
 
   ingest(rawFiles: string[]): Ingested[] {
-    return rawFiles.map((rawFile) => {
-      const result = ingestBytes(this.read(rawFile), rawFile, this.setup.curated, this.repeated);
+    const files = rawFiles.map((rawFile) => ({ bytes: this.read(rawFile), rawFile }));
+    return ingestFiles(files, this.setup.curated, this.repeated).map((result, i) => {
       if (!result.ok) return result;
+      const rawFile = rawFiles[i]!;
       const { mdx, ...rest } = result;
       const spooled = path.join(this.setup.spool, `${sha256(rawFile)}.mdx`);
       writeFileSync(spooled, mdx);

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ingestBytes, ingestFiles } from '../../scripts/ingest/article.ts';
+import { loadCurated } from '../../scripts/ingest/curated.ts';
 import { foldedWords } from '../../scripts/ingest/headline.ts';
 import { runIngest, type IngestReport } from '../../scripts/ingest/run.ts';
 import { fold, renderMdx } from '../helpers/mdx-html.ts';
@@ -50,6 +52,14 @@ const withoutLicence = (line: string) =>
     .trim();
 
 describe('the Tehran Times fixture set', () => {
+  it('ingests a batch of files, names and all, as it ingests each alone', async () => {
+    const curated = await loadCurated(path.join(root, 'content/curated'));
+    const batch = files.map((rawFile) => ({ bytes: readFileSync(path.join(input, rawFile)), rawFile }));
+    const together = ingestFiles(batch, curated);
+    expect(together.filter((r) => r.ok && r.names.length > 0)).toHaveLength(150);
+    expect(together).toEqual(batch.map(({ bytes, rawFile }) => ingestBytes(bytes, rawFile, curated)));
+  });
+
   it('finds the licence sentence as the folder’s only corpus-wide boilerplate', () => {
     expect(report.repeated['']?.map((s) => s.text)).toEqual([LICENCE.toLowerCase()]);
   });

@@ -1,7 +1,13 @@
 /** The names finder and the archive-wide index, behaviour by behaviour. */
 import { describe, expect, it } from 'vitest';
 import { namesSchema, searchAliases, type CuratedNames } from '../../scripts/names/curated.ts';
-import { cachedName, excerptAt, findNames, type ArticleName } from '../../scripts/names/find.ts';
+import {
+  cachedName,
+  excerptAt,
+  findNames,
+  findNamesInArticles,
+  type ArticleName,
+} from '../../scripts/names/find.ts';
 import { buildNamesIndex, foundNamesLine, thresholdOf } from '../../scripts/names/index.ts';
 import { compileMatcher } from '../../scripts/names/matcher.ts';
 import { titleLength } from '../../scripts/names/titles.ts';
@@ -88,6 +94,23 @@ describe('findNames', () => {
     // is found in the second sentence of its own phrase.
     const found = names(find('The ruling in Roe v. Wade stands, Hassan Rouhani said in Tehran.'));
     expect(found).toEqual(expect.arrayContaining(['person:Wade', 'person:Hassan Rouhani', 'place:Tehran']));
+  });
+
+  it('finds each article’s names alike read alone or with others in one call, `Roe v. Wade` among them', () => {
+    const articles = [
+      ['Foreign Minister Javad Zarif met Sergei Lavrov in Moscow on Monday.', 'Reuters quoted Mr. Lavrov.'],
+      ['The ruling in Roe v. Wade stands, Hassan Rouhani said in Tehran.'],
+      ['The Atomic Energy Organization of Iran said Brig. Gen. Iraj Masjedi visited Baghdad.'],
+      [],
+      ['President Hassan Rouhani left for New York, the International Atomic Energy Agency said.'],
+    ].map((texts) => texts.map((text, i) => ({ id: `p-${i}`, text })));
+    const fresh = (): CuratedNames => namesSchema.parse({ givenNames: ['Iraj'] });
+    // The call's lines are out of step with its sentences (`v. Wade` is read as two): it is halved
+    // until they line up, and every article still gets its own names.
+    const together = findNamesInArticles(articles, fresh());
+    expect(together).toEqual(articles.map((paragraphs) => findNames(paragraphs, fresh())));
+    expect(names(together[1]!)).toEqual(expect.arrayContaining(['person:Wade', 'person:Hassan Rouhani']));
+    expect(together.flat().length).toBeGreaterThan(10);
   });
 
   it('does not count the dateline that opens a story as a mention', () => {
