@@ -49,21 +49,40 @@ type BulkMatch = (
   options?: { matchOne?: boolean },
 ) => unknown[];
 
-/** A net read for the faster sweep: each pattern under one of its needs, and where the stock sweep ranks it. */
-interface Lookup {
-  /** Hook key → the patterns looked up under it. */
-  byKey: Map<string, Pattern[]>;
-  /** Pattern → its places in the stock sweep's concatenation, [rank, hook key], lowest rank first. */
-  places: Map<Pattern, [number, string][]>;
+/** A pattern as the faster sweep checks it: its needs and wants as numbers of hook keys. */
+interface Compiled {
+  pattern: Pattern;
+  /** Its place in the lookup's `compiled`: where `candidates` marks it seen. */
+  id: number;
+  needs: Int32Array;
+  wants: Int32Array;
+  minWant: number;
+  ifNo: string[] | undefined;
+  /** Its places in the stock sweep's concatenation, lowest rank first: each's rank and hook key. */
+  ranks: Float64Array;
+  hooks: Int32Array;
 }
 
-/** What the sentence's cache (its words, tags, …) must hold for the stock sweep to try a pattern. */
-function keeps(pattern: Pattern, has: Set<string>): boolean {
-  for (const need of pattern.needs) if (!has.has(need)) return false;
-  if (pattern.ifNo !== undefined) for (const no of pattern.ifNo) if (has.has(no)) return false;
+/** A net read for the faster sweep: each pattern under one of its needs, and where the stock sweep ranks it. */
+interface Lookup {
+  /** Hook key → its number. */
+  keys: Map<string, number>;
+  /** Hook key's number → the patterns looked up under it. */
+  byKey: Compiled[][];
+  compiled: Compiled[];
+  /** Per call of `candidates`: the hook keys the sentence has (1), and the patterns already seen (= `stamp`). */
+  has: Uint8Array;
+  seen: Uint32Array;
+  stamp: number;
+}
+
+/** What the sentence's cache (its words, tags, …; `has` by key number) must hold for the stock sweep to try a pattern. */
+function keeps(pattern: Compiled, has: Uint8Array, cache: Set<string>): boolean {
+  for (let i = 0; i < pattern.needs.length; i++) if (has[pattern.needs[i]!] === 0) return false;
+  if (pattern.ifNo !== undefined) for (const no of pattern.ifNo) if (cache.has(no)) return false;
   if (pattern.wants.length === 0) return true;
   let found = 0;
-  for (const want of pattern.wants) if (has.has(want)) found++;
+  for (let i = 0; i < pattern.wants.length; i++) found += has[pattern.wants[i]!]!;
   return found >= pattern.minWant;
 }
 
@@ -73,50 +92,81 @@ function keeps(pattern: Pattern, has: Set<string>): boolean {
  * both needs and wants come from the text, so each text has one).
  */
 function lookupOf(net: Net): Lookup | undefined {
-  const places = new Map<Pattern, [number, string][]>();
+  const places = new Map<Pattern, [number, number][]>();
   const byText = new Map<string, Pattern>();
-  const keys = Object.keys(net.hooks);
-  for (let k = 0; k < keys.length; k++) {
-    const hooked = net.hooks[keys[k]!]!;
+  const names = Object.keys(net.hooks);
+  const keys = new Map(names.map((key, k) => [key, k]));
+  for (let k = 0; k < names.length; k++) {
+    const hooked = net.hooks[names[k]!]!;
     for (let i = 0; i < hooked.length; i++) {
       const pattern = hooked[i]!;
       if ((byText.get(pattern.match) ?? pattern) !== pattern) return undefined;
       byText.set(pattern.match, pattern);
       let list = places.get(pattern);
       if (!list) places.set(pattern, (list = []));
-      list.push([k * 2 ** 20 + i, keys[k]!]);
+      list.push([k * 2 ** 20 + i, k]);
     }
   }
-  const byKey = new Map<string, Pattern[]>();
-  const file = (key: string, pattern: Pattern) => {
-    const list = byKey.get(key);
-    if (list) list.push(pattern);
-    else byKey.set(key, [pattern]);
-  };
+  const byKey: Compiled[][] = names.map(() => []);
+  const compiled: Compiled[] = [];
   for (const [pattern, list] of places) {
     list.sort((a, b) => a[0] - b[0]);
+    // Every need and want is a hook key (buildNet files the pattern under each).
+    const numbers = (of: string[]) => Int32Array.from(of, (key) => keys.get(key)!);
+    const entry: Compiled = {
+      pattern,
+      id: compiled.length,
+      needs: numbers(pattern.needs),
+      wants: numbers(pattern.wants),
+      minWant: pattern.minWant,
+      ifNo: pattern.ifNo,
+      ranks: Float64Array.from(list, ([rank]) => rank),
+      hooks: Int32Array.from(list, ([, hook]) => hook),
+    };
+    compiled.push(entry);
     // A pattern with needs is tried only when the sentence has them all: one of them finds it.
     // One with wants only, when it has at least one: each of them finds it.
-    if (pattern.needs.length === 0) new Set(pattern.wants).forEach((want) => file(want, pattern));
-    else
-      file(
-        pattern.needs.reduce((a, b) => (net.hooks[b]!.length < net.hooks[a]!.length ? b : a)),
-        pattern,
-      );
+    if (pattern.needs.length === 0) new Set(entry.wants).forEach((want) => byKey[want]!.push(entry));
+    else {
+      const rarest = pattern.needs.reduce((a, b) => (net.hooks[b]!.length < net.hooks[a]!.length ? b : a));
+      byKey[keys.get(rarest)!]!.push(entry);
+    }
   }
-  return { byKey, places };
+  return {
+    keys,
+    byKey,
+    compiled,
+    has: new Uint8Array(names.length),
+    seen: new Uint32Array(compiled.length),
+    stamp: 0,
+  };
 }
 
 /** The patterns the stock sweep tries on a sentence, in its order: by the first of its hook lists to hold them. */
-function candidates(has: Set<string>, { byKey, places }: Lookup): Pattern[] {
-  const found = new Map<Pattern, number>();
-  for (const key of has) {
-    for (const pattern of byKey.get(key) ?? []) {
-      if (found.has(pattern) || !keeps(pattern, has)) continue;
-      found.set(pattern, places.get(pattern)!.find(([, hook]) => has.has(hook))![0]);
+function candidates(cache: Set<string>, lookup: Lookup): Pattern[] {
+  const { keys, byKey, has, seen } = lookup;
+  const stamp = (lookup.stamp = lookup.stamp === 0xffffffff ? 1 : lookup.stamp + 1);
+  if (stamp === 1) seen.fill(0);
+  const present: number[] = [];
+  for (const key of cache) {
+    const k = keys.get(key);
+    if (k === undefined) continue;
+    has[k] = 1;
+    present.push(k);
+  }
+  const found: [Compiled, number][] = [];
+  for (const k of present) {
+    for (const entry of byKey[k]!) {
+      if (seen[entry.id] === stamp) continue;
+      seen[entry.id] = stamp;
+      if (!keeps(entry, has, cache)) continue;
+      let place = 0;
+      while (has[entry.hooks[place]!] === 0) place++;
+      found.push([entry, entry.ranks[place]!]);
     }
   }
-  return [...found].sort((a, b) => a[1] - b[1]).map(([pattern]) => pattern);
+  for (const k of present) has[k] = 0;
+  return found.sort((a, b) => a[1] - b[1]).map(([entry]) => entry.pattern);
 }
 
 /** The stock sweep's matching (compromise's sweep/04-runMatch.js), over the candidates found above. */
