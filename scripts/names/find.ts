@@ -4,8 +4,8 @@
  * place among the runs of capitalised words left over. The library (library.ts) reads only those
  * runs, each with the word before it (`minister Javad Zarif`; two after `of`: `city of Takab`), not
  * the whole text: tagging every word of every article costs ~140 ms an article, the runs a few; and
- * the same run in the same words is tagged once per thread (the result is a function of the phrase
- * alone, so the output is the same).
+ * the same run in the same words is tagged, and its names cleaned, once per thread (the result is
+ * a function of the phrase alone, so the output is the same).
  *
  * Pure apart from that memo: the same paragraphs give the same names.
  */
@@ -65,12 +65,12 @@ const SENTENCE_WORDS = new Set(
   ).split(' '),
 );
 
-/** Per curated list (one per run): its matcher, the library's extra words, and the phrases tagged so far. */
+/** Per curated list (one per run): its matcher, the library's extra words, and the phrases read so far. */
 interface Prepared {
   matcher: Matcher;
   lexicon: Record<string, string>;
   lexiconAdded: boolean;
-  tagged: Map<string, Tagged[]>;
+  tagged: Map<string, RunHit[]>;
 }
 const prepared = new WeakMap<CuratedNames, Prepared>();
 const MEMO_MAX = 200_000;
@@ -161,22 +161,30 @@ function tagFresh(fresh: readonly string[]): Tagged[][] {
   return [...tagFresh(fresh.slice(0, half)), ...tagFresh(fresh.slice(half))];
 }
 
-/** What the library calls the names in each phrase, memoised, since runs repeat across articles. */
-function tagPhrases(phrases: readonly string[], ready: Prepared, memoMax: number): Tagged[][] {
+/**
+ * The library's names in each run, memoised by phrase, since runs repeat across articles: a
+ * phrase is its context words and then its run, so the run's names are a function of the phrase.
+ */
+function tagRuns(runs: readonly Run[], ready: Prepared, memoMax: number): RunHit[][] {
   const { tagged } = ready;
   // Emptied before, not after, working out what is missing: every phrase asked for must be in the
   // memo when it is read back (emptying it after once dropped phrases already known: two Tehran
   // Times articles failed with "tagged is not iterable").
-  if (tagged.size + phrases.length > memoMax) tagged.clear();
-  const fresh = [...new Set(phrases.filter((p) => !tagged.has(p)))];
-  if (fresh.length > 0) {
+  if (tagged.size + runs.length > memoMax) tagged.clear();
+  const known = runs.map((r) => tagged.get(r.phrase));
+  const fresh = new Map<string, string>();
+  runs.forEach((r, i) => {
+    if (known[i] === undefined && !fresh.has(r.phrase)) fresh.set(r.phrase, r.run);
+  });
+  if (fresh.size > 0) {
     // The library is loaded on first use (~0.5 s a thread): a run with curated names only never pays for it.
     if (!ready.lexiconAdded) library().addWords(ready.lexicon);
     ready.lexiconAdded = true;
-    const results = tagFresh(fresh);
-    fresh.forEach((phrase, i) => tagged.set(phrase, results[i]!));
+    const results = tagFresh([...fresh.keys()]);
+    let i = 0;
+    for (const [phrase, run] of fresh) tagged.set(phrase, hitsOfRun(run, results[i++]!, ready.matcher));
   }
-  return phrases.map((phrase) => tagged.get(phrase)!);
+  return runs.map((r, i) => known[i] ?? tagged.get(r.phrase)!);
 }
 
 /** A found spelling as a name: its own words only, titles (for people) and stray words left out. */
@@ -265,23 +273,34 @@ function runOf(text: string, words: readonly Word[], [from, to]: [number, number
   return { run, phrase: [...context, run].join(' '), start: words[from]!.start };
 }
 
-/** The library's names in one run, located in the paragraph; a curated spelling counts for its entry. */
-function hitsOfRun({ run, start }: Run, tagged: readonly Tagged[], matcher: Matcher): Hit[] {
-  const hits: Hit[] = [];
+/** A name the library found in a run: `offset` is where its first word is in the run (-1: not found as written). */
+interface RunHit {
+  name: string;
+  kind: NameKind;
+  curated: boolean;
+  offset: number;
+}
+
+/** The library's names in one run, cleaned; a curated spelling counts for its entry. */
+function hitsOfRun(run: string, tagged: readonly Tagged[], matcher: Matcher): RunHit[] {
+  const hits: RunHit[] = [];
   for (const { text, kind } of tagged) {
     const whole =
       kind === 'person' ? extended(text, run) : kind === 'organisation' ? wholeRun(text, run) : text;
     const name = cleanName(whole, kind);
     if (name === undefined) continue;
     const offset = run.indexOf(name.split(' ')[0]!);
-    const hit: Hit = { name, kind, curated: false, at: start + Math.max(0, offset) };
     // A found spelling that is a curated one (`Gen. Qaani` once the title is off) counts for the entry.
     const entry = matcher.entryOf(
       wordsOf(name)
         .map((w) => w.key)
         .join(' '),
     );
-    hits.push(entry ? { ...hit, name: entry.name, kind: entry.kind, curated: true } : hit);
+    hits.push(
+      entry
+        ? { name: entry.name, kind: entry.kind, curated: true, offset }
+        : { name, kind, curated: false, offset },
+    );
   }
   return hits;
 }
@@ -332,8 +351,8 @@ function hitsOf(
   const scanned = articles.map((paragraphs) =>
     paragraphs.map((p) => scanParagraph(p, ready.matcher, library)),
   );
-  const tagged = tagPhrases(
-    scanned.flatMap((article) => article.flatMap((s) => s.runs.map((r) => r.phrase))),
+  const found = tagRuns(
+    scanned.flatMap((article) => article.flatMap((s) => s.runs)),
     ready,
     memoMax,
   );
@@ -341,7 +360,9 @@ function hitsOf(
   return scanned.map((article) =>
     article.map(({ hits, runs }) => [
       ...hits,
-      ...runs.flatMap((run) => hitsOfRun(run, tagged[next++]!, ready.matcher)),
+      ...runs.flatMap(({ start }) =>
+        found[next++]!.map(({ offset, ...hit }): Hit => ({ ...hit, at: start + Math.max(0, offset) })),
+      ),
     ]),
   );
 }
