@@ -36,16 +36,29 @@ function countWords(pattern: RegExp, text: string, limit: number): number {
   return count;
 }
 
-/** Compiled once per vocabulary, not once per article. */
-const matchers = new WeakMap<Vocabulary, [string, RegExp][]>();
+/** A tag's terms and their matcher, compiled once per vocabulary, not once per article. */
+interface Compiled {
+  tag: string;
+  terms: string[];
+  pattern: RegExp;
+}
+const matchers = new WeakMap<Vocabulary, Compiled[]>();
 
-function compiled(vocabulary: Vocabulary): [string, RegExp][] {
+function compiled(vocabulary: Vocabulary): Compiled[] {
   let list = matchers.get(vocabulary);
   if (!list) {
-    list = Object.entries(vocabulary.tags).map(([tag, terms]) => [tag, matcher(terms)]);
+    list = Object.entries(vocabulary.tags).map(([tag, terms]) => ({ tag, terms, pattern: matcher(terms) }));
     matchers.set(vocabulary, list);
   }
   return list;
+}
+
+/**
+ * `countWords`, skipped where none of the terms is in the text as written (a match needs one):
+ * most tags are in few articles, and looking for a few strings is cheaper than a regex pass.
+ */
+function countTerms({ terms, pattern }: Compiled, text: string, limit: number): number {
+  return terms.some((term) => text.includes(term)) ? countWords(pattern, text, limit) : 0;
 }
 
 export function assignTags(input: TagInput, vocabulary: Vocabulary): string[] {
@@ -54,11 +67,12 @@ export function assignTags(input: TagInput, vocabulary: Vocabulary): string[] {
   // Blocks joined by a line break, which no term spans: one regex pass per tag over the article.
   const prominent = input.prominent.join('\n');
   const body = input.body.join('\n');
-  for (const [tag, pattern] of compiled(vocabulary)) {
+  for (const entry of compiled(vocabulary)) {
+    const { tag } = entry;
     if (seen.has(tag.toLowerCase())) continue;
     if (
-      countWords(pattern, prominent, 1) > 0 ||
-      countWords(pattern, body, vocabulary.minBodyMatches) >= vocabulary.minBodyMatches
+      countTerms(entry, prominent, 1) > 0 ||
+      countTerms(entry, body, vocabulary.minBodyMatches) >= vocabulary.minBodyMatches
     ) {
       tags.push(tag);
       seen.add(tag.toLowerCase());
